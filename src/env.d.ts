@@ -1,0 +1,2 @@
+/** true only in the `npm start` demo build (DEMO=1). */
+declare const __RC_DEMO__: boolean;

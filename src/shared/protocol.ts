@@ -1,0 +1,156 @@
+// The one message protocol between Replyclock's contexts. Names say the direction:
+//   content:*  content script → background      ui:*  extension page → background
+//   bg:*       background → content scripts and pages (broadcast, no answer expected)
+// Every request is validated here, at the boundary, before the background acts on it;
+// malformed payloads are answered with an error and never stored.
+import * as v from 'valibot';
+import type { Channel, ClockReading, Role } from '../core/types.ts';
+
+const MAX_TEXT = 2000;
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const epoch = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
+const shortText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+
+export const RoleSchema = v.picklist(['customer', 'brand', 'note'] satisfies Role[]);
+export const ChannelSchema = v.picklist(['public', 'dm', 'ticket', 'chat'] satisfies Channel[]);
+
+/** One message as a content script saw it. */
+export const ObservedMessageSchema = v.object({
+  id,
+  role: RoleSchema,
+  /** The site's own timestamp (epoch ms), or null when the page shows none. */
+  at: v.nullable(epoch),
+  /** When this browser first saw it. */
+  firstSeenAt: epoch,
+  /** ± ms the site time may be off: 0 exact, 30 min for Facebook's "2 h". */
+  precisionMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  author: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  text: v.optional(shortText),
+});
+export type ObservedMessage = v.InferOutput<typeof ObservedMessageSchema>;
+
+export const ObservedConversationSchema = v.object({
+  /** Stable per platform: "x:<status id>", "facebook:<comment id>", "zendesk:<host>:<ticket id>". */
+  id,
+  platform: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+  channel: ChannelSchema,
+  url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  customer: v.object({
+    handle: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  }),
+  messages: v.pipe(v.array(ObservedMessageSchema), v.minLength(1), v.maxLength(500)),
+  topic: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  priority: v.optional(v.pipe(v.string(), v.maxLength(60))),
+});
+export type ObservedConversation = v.InferOutput<typeof ObservedConversationSchema>;
+
+/** Per site and page: did the site's selectors match what the page should hold? */
+export const HealthReportSchema = v.object({
+  site: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+  url: v.pipe(v.string(), v.maxLength(2048)),
+  /** 'ok': conversations found; 'empty': the page legitimately holds none yet; 'mismatch': it should, but nothing matched. */
+  status: v.picklist(['ok', 'empty', 'mismatch']),
+  detail: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  at: epoch,
+});
+export type HealthReport = v.InferOutput<typeof HealthReportSchema>;
+
+export const AgentActionSchema = v.variant('action', [
+  v.object({ action: v.literal('assign') }),
+  v.object({ action: v.literal('unassign') }),
+  v.object({ action: v.literal('exclude'), reason: v.optional(v.pipe(v.string(), v.maxLength(200))) }),
+  v.object({ action: v.literal('snooze'), until: epoch }),
+  v.object({ action: v.literal('reopen') }),
+]);
+export type AgentAction = v.InferOutput<typeof AgentActionSchema>;
+
+/** What a content script or page needs to draw one conversation's clock. */
+export interface ConversationSnapshot {
+  id: string;
+  platform: string;
+  channel: Channel;
+  url: string;
+  customer: { handle?: string; name?: string };
+  messages: { id: string; role: Role; at: number; precisionMs: number; author?: string }[];
+  pauses: { from: number; to: number | null; reason?: string; by?: string }[];
+  excluded: boolean;
+  assignee: string | null;
+  policyId: string | null;
+  topic?: string;
+  priority?: string;
+  /** Computed by the background at `computedAt` against the policy version recorded for this conversation. */
+  clock: ClockReading | null;
+  computedAt: number;
+}
+
+// ---- Requests: type → payload schema, and the answer's type ----
+
+export const RequestSchemas = {
+  'content:observed': v.object({ conversations: v.pipe(v.array(ObservedConversationSchema), v.maxLength(500)) }),
+  'content:health': v.object({ report: HealthReportSchema }),
+  'content:lookup': v.object({ ids: v.pipe(v.array(id), v.maxLength(2000)) }),
+  'ui:action': v.object({ conversationId: id, act: AgentActionSchema }),
+  'ui:summary': v.object({ now: v.optional(epoch) }),
+  'ui:list': v.object({
+    filter: v.picklist(['open', 'at-risk', 'breached', 'all']),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  }),
+  'ui:export': v.object({ format: v.picklist(['json', 'csv']) }),
+  'ui:delete-all': v.object({ confirm: v.literal(true) }),
+} as const;
+
+export type RequestType = keyof typeof RequestSchemas;
+export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
+
+/** Answers per request type. The background's handlers must return exactly these. */
+export interface Responses {
+  'content:observed': { stored: number };
+  'content:health': { ok: true };
+  'content:lookup': { conversations: ConversationSnapshot[] };
+  'ui:action': { conversation: ConversationSnapshot | null };
+  'ui:summary': unknown; // refined by the popup/metrics work: see src/shared/summary.ts when it exists
+  'ui:list': { conversations: ConversationSnapshot[] };
+  'ui:export': { filename: string; mime: string; body: string };
+  'ui:delete-all': { deleted: number };
+}
+
+export interface Envelope<T extends RequestType = RequestType> {
+  rc: 1;
+  type: T;
+  payload: RequestPayload<T>;
+}
+
+export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string };
+
+// ---- Broadcasts: background → everyone ----
+export type Broadcast =
+  | { rc: 1; type: 'bg:conversations-changed'; ids: string[] }
+  | { rc: 1; type: 'bg:settings-changed' };
+
+/** Parse an incoming request. Returns the typed envelope or a readable error naming each bad path. */
+export function parseRequest(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string } {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message is not an object' };
+  const r = raw as { rc?: unknown; type?: unknown; payload?: unknown };
+  if (r.rc !== 1) return { ok: false, error: 'not a Replyclock message' };
+  if (typeof r.type !== 'string' || !(r.type in RequestSchemas)) {
+    return { ok: false, error: `unknown message type ${JSON.stringify(r.type)}` };
+  }
+  const type = r.type as RequestType;
+  const result = v.safeParse(RequestSchemas[type], r.payload);
+  if (!result.success) {
+    const problems = result.issues.map((i) => `${v.getDotPath(i) ?? '(payload)'}: ${i.message}`);
+    return { ok: false, error: `${type}: ${problems.join('; ')}` };
+  }
+  return { ok: true, envelope: { rc: 1, type, payload: result.output } as Envelope };
+}
+
+export function isBroadcast(raw: unknown): raw is Broadcast {
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    (raw as { rc?: unknown }).rc === 1 &&
+    typeof (raw as { type?: unknown }).type === 'string' &&
+    (raw as { type: string }).type.startsWith('bg:')
+  );
+}
