@@ -4,7 +4,8 @@
 // Every request is validated here, at the boundary, before the background acts on it;
 // malformed payloads are answered with an error and never stored.
 import * as v from 'valibot';
-import type { Channel, ClockReading, Role } from '../core/types.ts';
+import type { Channel, ClockReading, OpeningHours, Policy, Role } from '../core/types.ts';
+import type { PopupSummary } from './summary.ts';
 
 const MAX_TEXT = 2000;
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
@@ -77,6 +78,9 @@ export interface ConversationSnapshot {
   excluded: boolean;
   assignee: string | null;
   policyId: string | null;
+  /** The policy and schedule frozen for this conversation at detection (null schedule = calendar time). */
+  policy: Policy | null;
+  schedule: OpeningHours | null;
   topic?: string;
   priority?: string;
   /** Computed by the background at `computedAt` against the policy version recorded for this conversation. */
@@ -109,7 +113,7 @@ export interface Responses {
   'content:health': { ok: true };
   'content:lookup': { conversations: ConversationSnapshot[] };
   'ui:action': { conversation: ConversationSnapshot | null };
-  'ui:summary': unknown; // refined by the popup/metrics work: see src/shared/summary.ts when it exists
+  'ui:summary': PopupSummary;
   'ui:list': { conversations: ConversationSnapshot[] };
   'ui:export': { filename: string; mime: string; body: string };
   'ui:delete-all': { deleted: number };

@@ -1,0 +1,46 @@
+// The popup's answer to "are we on target right now?", built by the background from stored data.
+import type { Channel, ClockState, RatingLevel } from '../core/types.ts';
+import type { HealthReport } from './protocol.ts';
+
+export interface StateCounts {
+  open: number;
+  atRisk: number;
+  breached: number;
+  paused: number;
+}
+
+export interface PeriodFigures {
+  /** Conversations whose first customer message falls in the period. */
+  volume: number;
+  answered: number;
+  /** 0–1 share of answered-or-breached conversations within their first-response target; null when none. */
+  withinTarget: number | null;
+  /** The most common first-response target in the period ("93 % within 60 min"). */
+  targetMinutes: number | null;
+  frtMedianMinutes: number | null;
+  frtP90Minutes: number | null;
+  ratings: Partial<Record<Channel, RatingLevel>>;
+}
+
+export interface WaitingItem {
+  id: string;
+  platform: string;
+  url: string;
+  customer: string;
+  state: ClockState;
+  dueAt: number | null;
+  remainingMinutes: number | null;
+  assignee: string | null;
+}
+
+export interface PopupSummary {
+  now: number;
+  counts: StateCounts;
+  byPlatform: Record<string, StateCounts>;
+  /** Longest-waiting first: sorted by time to breach. */
+  waiting: WaitingItem[];
+  periods: { today: PeriodFigures; days7: PeriodFigures; days30: PeriodFigures };
+  opening: { scheduleName: string; open: boolean; changesAt: number | null } | null;
+  health: HealthReport[];
+  storageWarning: string | null;
+}
