@@ -94,8 +94,11 @@ export interface SiteRule {
     | { side: 'left' | 'right' }
     | { selectorMatches: string };
   timestamp?: { selector: string; attribute?: string; format?: string };
-  /** Where the id comes from: an attribute, a link's href or the URL, with a regular expression whose first group is the id. */
-  id: { from: 'attribute' | 'href' | 'url'; selector?: string; attribute?: string; pattern: string };
+  /**
+   * Where each conversation's id comes from: an attribute, a link's href or the URL, with a regular expression whose
+   * first group is the id. (Named `conversationId` because `id` already names the rule itself.)
+   */
+  conversationId: { from: 'attribute' | 'href' | 'url'; selector?: string; attribute?: string; pattern: string };
   /** Selector, inside a conversation, of the element the badge goes after. */
   anchor?: string;
   preset?: boolean;
