@@ -3,19 +3,11 @@
 // carry localhost access.
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
+import { BUILT_IN_MATCHES, DEMO_MATCHES } from './src/shared/site-hosts.ts';
 
 export const isFirefox = process.env.BROWSER === 'firefox';
 export const isDemo = process.env.DEMO === '1';
 
-/** Sites Replyclock reads out of the box. Custom helpdesk domains are asked for at run time. */
-export const BUILT_IN_MATCHES = [
-  'https://x.com/*',
-  'https://twitter.com/*',
-  'https://www.facebook.com/*',
-  'https://business.facebook.com/*',
-  'https://*.zendesk.com/*',
-];
-export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 
 const matches = isDemo ? [...BUILT_IN_MATCHES, ...DEMO_MATCHES] : BUILT_IN_MATCHES;
 
@@ -33,6 +25,8 @@ export default defineManifest({
     default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
+  // Admin policy: locked settings deployed by IT (docs/admin-policy.md).
+  storage: { managed_schema: 'managed_schema.json' },
   permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage'],
   host_permissions: matches,
   optional_host_permissions: ['https://*/*'],

@@ -1,2 +1,110 @@
-// Background entry (service worker in Chromium, event page in Firefox).
-console.debug('Replyclock background started');
+// Background entry (service worker in Chromium, event page in Firefox). Every listener is registered
+// synchronously at top level: MV3 may start the worker just to deliver one event, and a listener
+// added after an await would miss it. Everything that matters is in IndexedDB, not in memory.
+import browser from '../shared/browser.ts';
+import { t } from '../shared/i18n.ts';
+import { loadConfig, loadLocal, onConfigChanged } from '../shared/settings.ts';
+import { openDb } from '../shared/db.ts';
+import type { Broadcast } from '../shared/protocol.ts';
+import type { TeamConfig } from '../core/types.ts';
+import { ensureAlarms, onAlarm, refreshToolbar, type TickDeps } from './alarms.ts';
+import { isPageHost } from './hosts.ts';
+import { conversationOfNotification, type PendingNotification } from './notifications.ts';
+import { recomputeOpen } from './recompute.ts';
+import { handleMessage, type RouterDeps, type Sender } from './router.ts';
+import { TabRegistry } from './tabs.ts';
+import { startConfigUrlSync } from './config-url.ts';
+import { showBadge as applyBadge, type Badge } from './toolbar.ts';
+
+const db = openDb();
+const tabs = new TabRegistry(db);
+
+const config = async (): Promise<TeamConfig> => (await loadConfig()).config;
+const agent = async (): Promise<string> => (await loadLocal()).agentName;
+
+/** Ignore "Receiving end does not exist": tabs without our script and closed pages are normal. */
+const quiet = (p: Promise<unknown>): void => void p.catch(() => undefined);
+
+function broadcastChanged(ids: string[], tabId?: number): void {
+  const msg: Broadcast = { rc: 1, type: 'bg:conversations-changed', ids };
+  quiet(browser.runtime.sendMessage(msg));
+  quiet(
+    tabs.tabsFor(ids).then((list) => {
+      for (const id of new Set([...list, ...(tabId !== undefined ? [tabId] : [])])) quiet(browser.tabs.sendMessage(id, msg));
+    }),
+  );
+  quiet(updateToolbar());
+}
+
+const showBadge = (badge: Badge): Promise<void> => applyBadge(browser.action, badge);
+
+async function updateToolbar(): Promise<void> {
+  await refreshToolbar({ db, now: Date.now(), t, showBadge });
+}
+
+async function notify(n: PendingNotification): Promise<void> {
+  await browser.notifications.create(n.key, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: n.title,
+    message: n.message,
+  });
+}
+
+async function tickDeps(): Promise<TickDeps> {
+  return { db, now: Date.now(), config: await config(), t, showBadge, notify, changed: (ids) => broadcastChanged(ids) };
+}
+
+const routerDeps: RouterDeps = {
+  db,
+  runtimeId: browser.runtime.id,
+  extensionBaseUrl: browser.runtime.getURL(''),
+  now: () => Date.now(),
+  config,
+  agent,
+  isPageHost: (url, cfg) => isPageHost(url, cfg, __RC_DEMO__),
+  t,
+  changed: broadcastChanged,
+  rememberTab: (tabId, ids) => quiet(tabs.remember(tabId, ids)),
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+  // Broadcasts we sent ourselves come back to extension pages only; never answer them here.
+  if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('bg:')) return undefined;
+  return handleMessage(message, sender, routerDeps);
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  void tickDeps().then((deps) => onAlarm(alarm.name, deps));
+});
+
+browser.notifications.onClicked.addListener((notificationId) => {
+  const id = conversationOfNotification(notificationId);
+  if (!id) return;
+  void db.conversations.get(id).then((rec) => {
+    if (rec) quiet(browser.tabs.create({ url: rec.url }));
+    quiet(browser.notifications.clear(notificationId));
+  });
+});
+
+browser.tabs.onRemoved.addListener((tabId) => quiet(tabs.forget(tabId)));
+
+onConfigChanged(() => {
+  void (async () => {
+    const name = await agent();
+    await db.events.add({ at: Date.now(), type: 'settings-changed', conversationId: null, agent: name || null });
+    // Frozen policy versions keep past conversations as they were measured; only live clocks move.
+    const { changedIds } = await recomputeOpen(db, Date.now(), name || null);
+    if (changedIds.length) broadcastChanged(changedIds);
+    quiet(browser.runtime.sendMessage({ rc: 1, type: 'bg:settings-changed' } satisfies Broadcast));
+    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) quiet(browser.tabs.sendMessage(tab.id, { rc: 1, type: 'bg:settings-changed' }));
+  })();
+});
+
+browser.runtime.onInstalled.addListener(() => quiet(ensureAlarms(browser.alarms)));
+browser.runtime.onStartup.addListener(() => quiet(ensureAlarms(browser.alarms)));
+// Also on every worker start: an update or a crash must never leave the extension without its tick.
+quiet(ensureAlarms(browser.alarms));
+quiet(updateToolbar());
+// The team config URL (if subscribed) is re-fetched on its own alarm; a bad file keeps the last good config.
+startConfigUrlSync();

@@ -35,7 +35,8 @@ export const ObservedConversationSchema = v.object({
   id,
   platform: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
   channel: ChannelSchema,
-  url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  // Only http(s): stored URLs are opened from notifications and linked from the popup.
+  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) address'), v.maxLength(2048)),
   customer: v.object({
     handle: v.optional(v.pipe(v.string(), v.maxLength(200))),
     name: v.optional(v.pipe(v.string(), v.maxLength(200))),

@@ -1,5 +1,6 @@
 // What Replyclock stores in IndexedDB (opened only by the background and extension pages, never by content scripts).
 // Shared by the database module, ingest, the popup summary and the reports page.
+import type { Channel, ClockState, OpeningHours, Pause, Policy, Role } from '../core/types.ts';
 
 export interface StoredMessage {
   id: string;
@@ -27,6 +28,8 @@ export interface ConversationRecord {
   priority?: string;
   /** Sorted by `at`. */
   messages: StoredMessage[];
+  /** Ids of `messages`, kept in step by the background: a multi-entry index finds which conversation holds a message. */
+  messageIds?: string[];
   pauses: Pause[];
   excluded: boolean;
   excludedReason?: string;
@@ -72,7 +75,9 @@ export type EventType =
   | 'breached'
   | 'settings-changed'
   | 'pruned'
-  | 'quota-exceeded';
+  | 'quota-exceeded'
+  /** Another stored conversation turned out to be part of this one and was absorbed into it. */
+  | 'merged';
 
 /** Append-only: every action traces back to a person (`agent`) and a time. */
 export interface EventRecord {

@@ -1,0 +1,200 @@
+// Turns what content scripts observed into stored conversations. One transaction per batch: either the
+// whole batch is stored (records, events, aggregates, policy versions) or none of it.
+//
+// Idempotent: the same message seen again (several tabs, reload, a virtualised list scrolling back)
+// is merged into the one stored message, never duplicated. The site's own timestamp wins over "first
+// seen"; both are kept, and of two site timestamps the more precise one wins ("2 h" on Facebook
+// becomes an exact time when the tooltip is read later).
+import { matchPolicy, scheduleFor } from '../core/policy.ts';
+import type { TeamConfig } from '../core/types.ts';
+import type { ReplyclockDb } from '../shared/db.ts';
+import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
+import type { ConversationRecord, EventRecord, PolicyVersion, StoredMessage } from '../shared/records.ts';
+import { applyDelta } from './aggregates.ts';
+import { derive } from './derive.ts';
+import { freezeVersion, VersionCache } from './versions.ts';
+
+export const MAX_TEXT = 500;
+
+export interface IngestContext {
+  now: number;
+  config: TeamConfig;
+  /** The local agent name (loadLocal), written into every event. */
+  agent: string;
+}
+
+export interface IngestResult {
+  /** Conversations written in this batch. */
+  stored: number;
+  /** Ids whose stored record changed (including absorbed ones, now deleted). */
+  changedIds: string[];
+}
+
+export function toStored(m: ObservedMessage): StoredMessage {
+  return {
+    id: m.id,
+    role: m.role,
+    at: m.at ?? m.firstSeenAt,
+    siteAt: m.at,
+    firstSeenAt: m.firstSeenAt,
+    precisionMs: m.precisionMs,
+    ...(m.author !== undefined ? { author: m.author } : {}),
+  };
+}
+
+/** Two sightings of one message → one message. `a` is the one already stored. */
+export function mergeMessage(a: StoredMessage, b: StoredMessage): StoredMessage {
+  const firstSeenAt = Math.min(a.firstSeenAt, b.firstSeenAt);
+  let siteAt: number | null;
+  let precisionMs: number;
+  if (a.siteAt !== null && (b.siteAt === null || a.precisionMs <= b.precisionMs)) {
+    siteAt = a.siteAt;
+    precisionMs = a.precisionMs;
+  } else if (b.siteAt !== null) {
+    siteAt = b.siteAt;
+    precisionMs = b.precisionMs;
+  } else {
+    siteAt = null;
+    precisionMs = a.firstSeenAt <= b.firstSeenAt ? a.precisionMs : b.precisionMs;
+  }
+  const author = a.author ?? b.author;
+  return { id: a.id, role: a.role, at: siteAt ?? firstSeenAt, siteAt, firstSeenAt, precisionMs, ...(author !== undefined ? { author } : {}) };
+}
+
+function mergeMessages(into: Map<string, StoredMessage>, add: Iterable<StoredMessage>): void {
+  for (const m of add) {
+    const old = into.get(m.id);
+    into.set(m.id, old ? mergeMessage(old, m) : m);
+  }
+}
+
+function sortedMessages(map: Map<string, StoredMessage>): StoredMessage[] {
+  return [...map.values()].sort((x, y) => x.at - y.at || x.id.localeCompare(y.id));
+}
+
+/** Compares what a user could see change (not updatedAt), to decide whether to broadcast. */
+function sameContent(a: ConversationRecord, b: ConversationRecord): boolean {
+  return JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 });
+}
+
+export async function ingest(db: ReplyclockDb, observed: ObservedConversation[], ctx: IngestContext): Promise<IngestResult> {
+  const agent = ctx.agent || null;
+  const changed = new Set<string>();
+  let stored = 0;
+  await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions], async () => {
+    const versions = new VersionCache(db);
+    const events: EventRecord[] = [];
+    const log = (type: EventRecord['type'], conversationId: string | null, detail?: Record<string, unknown>): void => {
+      events.push({ at: ctx.now, type, conversationId, agent, ...(detail ? { detail } : {}) });
+    };
+
+    for (const obs of observed) {
+      let before = await db.conversations.get(obs.id);
+      if (!before) {
+        // On X a follow-up is first its own conversation on the mentions timeline and later a message of
+        // the thread: if a stored conversation already holds this one's root message, this is that one.
+        const holder = await db.conversations.where('messageIds').equals(obs.id).first();
+        if (holder) before = holder;
+      }
+      const targetId = before?.id ?? obs.id;
+
+      // ...and the other way round: a stored conversation whose root is a customer message seen here is absorbed.
+      const absorbIds = [...new Set(obs.messages.filter((m) => m.role === 'customer' && m.id !== targetId).map((m) => m.id))];
+      const absorbed = (await db.conversations.bulkGet(absorbIds)).filter((c): c is ConversationRecord => c !== undefined);
+
+      const map = new Map<string, StoredMessage>();
+      mergeMessages(map, before?.messages ?? []);
+      const knownIds = new Set(map.keys());
+      for (const a of absorbed) mergeMessages(map, a.messages);
+      mergeMessages(map, obs.messages.map(toStored));
+      const messages = sortedMessages(map);
+      const customer = messages.filter((m) => m.role === 'customer');
+      const brand = messages.filter((m) => m.role === 'brand');
+      // Only brand messages (our own post, a reply without its question in view): nothing to measure.
+      if (customer.length === 0) continue;
+
+      const firstCustomer = customer[0]!;
+      const observedText = obs.messages.find((m) => m.id === firstCustomer.id)?.text;
+      const text = observedText !== undefined ? observedText.slice(0, MAX_TEXT) : before?.text;
+
+      let version: PolicyVersion | null;
+      if (before) {
+        version = await versions.get(before.versionKey);
+      } else {
+        // Matched on the CURRENT config once, then frozen: later policy edits don't rewrite history.
+        const policy = matchPolicy(ctx.config.policies, {
+          platform: obs.platform,
+          channel: obs.channel,
+          ...(obs.priority !== undefined ? { priority: obs.priority } : {}),
+          ...(obs.topic !== undefined ? { topic: obs.topic } : {}),
+          ...(text !== undefined ? { text } : {}),
+        });
+        version = policy ? await freezeVersion(db, policy, scheduleFor(ctx.config, policy), ctx.now) : null;
+        if (version) versions.remember(version);
+      }
+
+      const pauses = [...(before?.pauses ?? []), ...absorbed.flatMap((a) => a.pauses)];
+      const topic = obs.topic ?? before?.topic;
+      const priority = obs.priority ?? before?.priority;
+      const draft: ConversationRecord = {
+        id: targetId,
+        platform: before?.platform ?? obs.platform,
+        channel: before?.channel ?? obs.channel,
+        url: before?.url ?? obs.url,
+        customer: { ...before?.customer, ...stripUndefined(obs.customer) },
+        ...(text !== undefined ? { text } : {}),
+        ...(topic !== undefined ? { topic } : {}),
+        ...(priority !== undefined ? { priority } : {}),
+        messages,
+        messageIds: messages.map((m) => m.id),
+        pauses,
+        excluded: before?.excluded ?? absorbed.some((a) => a.excluded),
+        ...(before?.excludedReason !== undefined ? { excludedReason: before.excludedReason } : {}),
+        assignee: before?.assignee ?? absorbed.find((a) => a.assignee)?.assignee ?? null,
+        status: before?.status ?? 'open',
+        policyId: version?.policy.id ?? null,
+        versionKey: version?.key ?? null,
+        firstCustomerAt: firstCustomer.at,
+        lastCustomerAt: customer[customer.length - 1]!.at,
+        lastBrandAt: brand.length ? brand[brand.length - 1]!.at : null,
+        clockState: 'none',
+        dueAt: null,
+        firstResponseAt: null,
+        firstResponseMinutes: null,
+        withinTarget: null,
+        createdAt: before?.createdAt ?? ctx.now,
+        updatedAt: ctx.now,
+        day: '',
+      };
+      const after: ConversationRecord = { ...draft, ...derive(draft, version, ctx.now) };
+
+      for (const a of absorbed) {
+        await applyDelta(db, a, null);
+        await db.conversations.delete(a.id);
+        changed.add(a.id);
+        log('merged', targetId, { absorbed: a.id });
+      }
+      if (before && absorbed.length === 0 && sameContent(before, after)) continue;
+
+      if (!before) log('detected', targetId, { platform: after.platform, channel: after.channel, policyId: after.policyId });
+      for (const m of messages) {
+        if (knownIds.has(m.id)) continue;
+        if (m.role === 'brand') log('reply-seen', targetId, { messageId: m.id, at: m.at });
+        else if (before && m.role === 'customer') log('message-added', targetId, { messageId: m.id, at: m.at });
+      }
+      if (before && before.status !== after.status) log('status-changed', targetId, { from: before.status, to: after.status });
+      if (after.clockState === 'breached' && before?.clockState !== 'breached') log('breached', targetId, { dueAt: after.dueAt });
+
+      await applyDelta(db, before, after);
+      await db.conversations.put(after);
+      changed.add(targetId);
+      stored++;
+    }
+    if (events.length) await db.events.bulkAdd(events);
+  });
+  return { stored, changedIds: [...changed] };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

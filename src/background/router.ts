@@ -1,0 +1,149 @@
+// Every message to the background goes through `handleMessage(message, sender, deps)`. `browser` is
+// injected through `deps` so the whole router runs (and is tested) without a browser.
+//
+// Who may send what:
+// - only this extension (`sender.id === runtimeId`); messages from other extensions or web pages are refused;
+// - `content:*` only from content scripts: a sender with a tab, on a page host we run on;
+// - `ui:*` only from our own extension pages (sender.url under the extension's base URL) — EXCEPT
+//   `ui:action`, which the badge menu inside content scripts also sends (assign / snooze / "no reply
+//   needed" right next to the message), so it is accepted from content scripts on a page host too.
+// Malformed or unauthorised messages are answered `{ok:false, error}` and nothing is stored.
+import type { TeamConfig } from '../core/types.ts';
+import { KV, kvGet, kvSet, type ReplyclockDb } from '../shared/db.ts';
+import { parseRequest, type Envelope, type HealthReport, type Reply, type RequestPayload, type RequestType, type Responses } from '../shared/protocol.ts';
+import type { ConversationRecord } from '../shared/records.ts';
+import { applyAction } from './actions.ts';
+import { exportData } from './export.ts';
+import { ingest } from './ingest.ts';
+import { withQuotaRetry } from './retention.ts';
+import { toSnapshot } from './snapshot.ts';
+import { buildSummary, liveConversations, type Translate } from './summary.ts';
+import { VersionCache } from './versions.ts';
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface RouterDeps {
+  db: ReplyclockDb;
+  /** browser.runtime.id */
+  runtimeId: string;
+  /** browser.runtime.getURL('') */
+  extensionBaseUrl: string;
+  now: () => number;
+  config: () => Promise<TeamConfig>;
+  agent: () => Promise<string>;
+  isPageHost: (url: string | undefined, config: TeamConfig) => boolean;
+  t: Translate;
+  /** Broadcast after a write: to the tab that reported (if any), the tabs that showed these ids, and pages. */
+  changed: (ids: string[], tabId?: number) => void;
+  /** Remember which tab draws which conversations (for targeted broadcasts). */
+  rememberTab?: (tabId: number, ids: string[]) => void;
+}
+
+type Handler<T extends RequestType> = (payload: RequestPayload<T>, sender: Sender, deps: RouterDeps) => Promise<Responses[T]>;
+
+export type SenderKind = 'content' | 'page' | 'none';
+
+export function senderKind(sender: Sender, deps: RouterDeps, config: TeamConfig): SenderKind {
+  if (sender.id !== deps.runtimeId) return 'none';
+  if (sender.url && deps.extensionBaseUrl && sender.url.startsWith(deps.extensionBaseUrl)) return 'page';
+  if (sender.tab && deps.isPageHost(sender.url, config)) return 'content';
+  return 'none';
+}
+
+function allowed(type: RequestType, kind: SenderKind): boolean {
+  if (type.startsWith('content:')) return kind === 'content';
+  if (type === 'ui:action') return kind === 'page' || kind === 'content';
+  return kind === 'page';
+}
+
+async function snapshots(deps: RouterDeps, recs: ConversationRecord[]) {
+  const versions = new VersionCache(deps.db);
+  const now = deps.now();
+  const out = [];
+  for (const r of recs) out.push(toSnapshot(r, await versions.get(r.versionKey), now));
+  return out;
+}
+
+const handlers: { [T in RequestType]: Handler<T> } = {
+  'content:observed': async (p, sender, deps) => {
+    const now = deps.now();
+    const [config, agent] = await Promise.all([deps.config(), deps.agent()]);
+    const res = await withQuotaRetry(deps.db, now, () => ingest(deps.db, p.conversations, { now, config, agent }));
+    if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, [...p.conversations.map((c) => c.id), ...res.changedIds]);
+    if (res.changedIds.length) deps.changed(res.changedIds, sender.tab?.id);
+    return { stored: res.stored };
+  },
+  'content:health': async (p, _s, deps) => {
+    const db = deps.db;
+    await db.transaction('rw', db.kv, async () => {
+      const all = (await kvGet<Record<string, HealthReport>>(db, KV.health)) ?? {};
+      all[p.report.site] = p.report;
+      await kvSet(db, KV.health, all);
+    });
+    return { ok: true };
+  },
+  'content:lookup': async (p, sender, deps) => {
+    if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, p.ids);
+    const recs = (await deps.db.conversations.bulkGet(p.ids)).filter((r): r is ConversationRecord => r !== undefined);
+    return { conversations: await snapshots(deps, recs) };
+  },
+  'ui:action': async (p, sender, deps) => {
+    const now = deps.now();
+    const agent = await deps.agent();
+    const res = await withQuotaRetry(deps.db, now, () => applyAction(deps.db, p.conversationId, p.act, { now, agent }));
+    if (!res.record) return { conversation: null };
+    deps.changed([p.conversationId], sender.tab?.id);
+    return { conversation: toSnapshot(res.record, res.version, now) };
+  },
+  'ui:summary': async (p, _s, deps) => buildSummary(deps.db, { now: p.now ?? deps.now(), config: await deps.config(), t: deps.t }),
+  'ui:list': async (p, _s, deps) => {
+    const now = deps.now();
+    let recs: ConversationRecord[];
+    if (p.filter === 'all') {
+      recs = await deps.db.conversations.orderBy('updatedAt').reverse().limit(p.limit).toArray();
+    } else {
+      const live = (await liveConversations(deps.db, now)).filter(({ rec, clock }) =>
+        p.filter === 'open' ? rec.status === 'open' : p.filter === 'at-risk' ? clock?.state === 'warning' : clock?.state === 'breached',
+      );
+      live.sort((a, b) => (a.clock?.dueAt ?? Infinity) - (b.clock?.dueAt ?? Infinity));
+      recs = live.slice(0, p.limit).map((i) => i.rec);
+    }
+    return { conversations: await snapshots(deps, recs) };
+  },
+  'ui:export': async (p, _s, deps) => exportData(deps.db, p.format, deps.now()),
+  'ui:delete-all': async (_p, _s, deps) => {
+    const db = deps.db;
+    const deleted = await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.kv], async () => {
+      const ids = await db.conversations.toCollection().primaryKeys();
+      await Promise.all([db.conversations.clear(), db.events.clear(), db.daily.clear(), db.versions.clear(), db.kv.clear()]);
+      return ids;
+    });
+    if (deleted.length) deps.changed(deleted);
+    return { deleted: deleted.length };
+  },
+};
+
+export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Reply<RequestType>> {
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const env = parsed.envelope;
+  try {
+    const config = await deps.config();
+    if (!allowed(env.type, senderKind(sender, deps, config))) return { ok: false, error: `${env.type}: not allowed from this sender` };
+    if (env.type === 'content:observed') {
+      // valibot's url() accepts javascript: and data: URLs; a stored url is later opened by a notification click
+      // and linked from the popup, so only web pages are accepted.
+      const bad = (env.payload as RequestPayload<'content:observed'>).conversations.find((c) => !/^https?:\/\//i.test(c.url));
+      if (bad) return { ok: false, error: `content:observed: conversations.url: not an http(s) address (${bad.id})` };
+    }
+    const handler = handlers[env.type] as Handler<RequestType>;
+    const value = await handler((env as Envelope).payload, sender, deps);
+    return { ok: true, value } as Reply<RequestType>;
+  } catch (err) {
+    return { ok: false, error: `${env.type}: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

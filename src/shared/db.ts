@@ -1,0 +1,90 @@
+// Replyclock's IndexedDB database (Dexie 4). Opened by the background and by extension pages
+// (reports), never by content scripts: page scripts must not be able to reach stored history.
+//
+// Schema changes are append-only: add a new entry to SCHEMA_VERSIONS (with an `upgrade` when
+// existing rows need rewriting) and never edit an old one. tests/unit/background/db.test.ts opens a
+// database at every earlier version with data and checks the current schema keeps all of it.
+import { Dexie, type Table, type Transaction } from 'dexie';
+import type { ConversationRecord, DailyAggregate, EventRecord, PolicyVersion } from './records.ts';
+
+export const DB_NAME = 'replyclock';
+
+/** Persisted worker state: anything that must survive the MV3 worker being stopped. */
+export interface KvRecord {
+  key: string;
+  value: unknown;
+}
+
+/** Well-known kv keys, so readers (popup, reports) and the background agree. */
+export const KV = {
+  /** Set of `${conversationId}|${state}` that already raised a notification. */
+  notified: 'notified',
+  /** Human-readable warning shown in the popup after storage pressure forced a prune. */
+  storageWarning: 'storageWarning',
+  /** Latest HealthReport per site (Record<site, HealthReport>). */
+  health: 'health',
+  lastTick: 'lastTick',
+  lastPrune: 'lastPrune',
+  /** Tab ids that reported each conversation (Record<conversationId, number[]>). */
+  tabs: 'tabs',
+} as const;
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+/**
+ * Every schema the database has had, oldest first. Index notes:
+ * - conversations: `*messageIds` (multi-entry) finds the conversation that already holds a message,
+ *   which is how a tweet seen on two timelines ends up as one conversation.
+ * - daily: compound primary key so the aggregate of one day/platform/channel/policy is one row.
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      conversations:
+        'id, status, clockState, dueAt, firstCustomerAt, lastCustomerAt, platform, day, updatedAt, versionKey, *messageIds',
+      events: '++seq, at, conversationId, type',
+      daily: '[day+platform+channel+policyId], day',
+      versions: 'key',
+      kv: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+
+export class ReplyclockDb extends Dexie {
+  conversations!: Table<ConversationRecord, string>;
+  events!: Table<EventRecord, number>;
+  daily!: Table<DailyAggregate, [string, string, string, string]>;
+  versions!: Table<PolicyVersion, string>;
+  kv!: Table<KvRecord, string>;
+
+  /** `upTo` opens an older schema; only the upgrade tests use it. */
+  constructor(name: string = DB_NAME, upTo: number = CURRENT_SCHEMA_VERSION) {
+    super(name);
+    for (const s of SCHEMA_VERSIONS) {
+      if (s.version > upTo) break;
+      const v = this.version(s.version).stores(s.stores);
+      if (s.upgrade) v.upgrade(s.upgrade);
+    }
+  }
+}
+
+/** A handle on the database; Dexie opens it lazily on first use. */
+export function openDb(name: string = DB_NAME): ReplyclockDb {
+  return new ReplyclockDb(name);
+}
+
+export async function kvGet<T>(db: ReplyclockDb, key: string): Promise<T | undefined> {
+  const row = await db.kv.get(key);
+  return row?.value as T | undefined;
+}
+
+export async function kvSet(db: ReplyclockDb, key: string, value: unknown): Promise<void> {
+  await db.kv.put({ key, value });
+}

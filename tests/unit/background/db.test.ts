@@ -1,0 +1,105 @@
+// Must load before dexie, which looks up the IndexedDB globals when it is imported.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, ReplyclockDb, SCHEMA_VERSIONS, openDb } from '../../../src/shared/db.ts';
+import type { ConversationRecord } from '../../../src/shared/records.ts';
+import { T0, freshDb } from './helpers.ts';
+
+const sample = (id: string): ConversationRecord => ({
+  id,
+  platform: 'x',
+  channel: 'public',
+  url: 'https://x.com/a/status/1',
+  customer: { handle: 'a' },
+  messages: [{ id, role: 'customer', at: T0, siteAt: T0, firstSeenAt: T0, precisionMs: 0 }],
+  messageIds: [id],
+  pauses: [],
+  excluded: false,
+  assignee: null,
+  status: 'open',
+  policyId: 'cal',
+  versionKey: 'k1',
+  firstCustomerAt: T0,
+  lastCustomerAt: T0,
+  lastBrandAt: null,
+  clockState: 'ok',
+  dueAt: T0 + 3_600_000,
+  firstResponseAt: null,
+  firstResponseMinutes: null,
+  withinTarget: null,
+  createdAt: T0,
+  updatedAt: T0,
+  day: '2025-01-15',
+});
+
+/** Opens raw IndexedDB, resolving once the upgrade callback ran and the DB is open. */
+function rawOpen(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => upgrade(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('database schema', () => {
+  it('lists its versions in ascending order, the current one last', () => {
+    const versions = SCHEMA_VERSIONS.map((s) => s.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(CURRENT_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
+  });
+
+  it('keeps every row written at every earlier schema version when opened with the current one', async () => {
+    for (const s of SCHEMA_VERSIONS) {
+      const name = `rc-upgrade-${s.version}-${Math.random()}`;
+      const old = new ReplyclockDb(name, s.version);
+      await old.conversations.put(sample('x:1'));
+      await old.events.add({ at: T0, type: 'detected', conversationId: 'x:1', agent: 'Alex' });
+      await old.daily.put({ day: '2025-01-15', platform: 'x', channel: 'public', policyId: 'cal', volume: 1, answered: 0, withinTarget: 0, breached: 0, firstResponseMinutesSum: 0 });
+      await old.kv.put({ key: 'notified', value: ['rc|x:1|soon|1'] });
+      old.close();
+      const db = openDb(name);
+      expect(await db.conversations.get('x:1')).toEqual(sample('x:1'));
+      expect(await db.events.count()).toBe(1);
+      expect(await db.daily.where('day').equals('2025-01-15').count()).toBe(1);
+      expect((await db.kv.get('notified'))?.value).toEqual(['rc|x:1|soon|1']);
+      db.close();
+    }
+  });
+
+  it('reads a database laid out at version 1 by raw IndexedDB (no Dexie involved in writing it)', async () => {
+    const name = `rc-raw-v1-${Math.random()}`;
+    // Dexie stores schema version N as IndexedDB version N*10.
+    const raw = await rawOpen(name, 10, (idb) => {
+      const c = idb.createObjectStore('conversations', { keyPath: 'id' });
+      for (const ix of ['status', 'clockState', 'dueAt', 'firstCustomerAt', 'lastCustomerAt', 'platform', 'day', 'updatedAt', 'versionKey']) c.createIndex(ix, ix);
+      c.createIndex('messageIds', 'messageIds', { multiEntry: true });
+      const e = idb.createObjectStore('events', { keyPath: 'seq', autoIncrement: true });
+      for (const ix of ['at', 'conversationId', 'type']) e.createIndex(ix, ix);
+      const d = idb.createObjectStore('daily', { keyPath: ['day', 'platform', 'channel', 'policyId'] });
+      d.createIndex('day', 'day');
+      idb.createObjectStore('versions', { keyPath: 'key' });
+      idb.createObjectStore('kv', { keyPath: 'key' });
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = raw.transaction(['conversations', 'events'], 'readwrite');
+      tx.objectStore('conversations').put(sample('x:7'));
+      tx.objectStore('events').add({ at: T0, type: 'detected', conversationId: 'x:7', agent: null });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    raw.close();
+    const db = openDb(name);
+    expect(await db.conversations.where('messageIds').equals('x:7').count()).toBe(1);
+    expect(await db.conversations.where('status').equals('open').primaryKeys()).toEqual(['x:7']);
+    expect((await db.events.toArray())[0]).toMatchObject({ seq: 1, conversationId: 'x:7' });
+    db.close();
+  });
+
+  it('creates all tables in a fresh database', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['conversations', 'daily', 'events', 'kv', 'versions']);
+    db.close();
+  });
+});

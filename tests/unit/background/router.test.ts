@@ -1,0 +1,189 @@
+// Must load before dexie, which looks up the IndexedDB globals when it is imported.
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { handleMessage, type RouterDeps, type Sender } from '../../../src/background/router.ts';
+import { isPageHost } from '../../../src/background/hosts.ts';
+import type { ReplyclockDb } from '../../../src/shared/db.ts';
+import { MIN, T0, calConfig, conv, freshDb, msg } from './helpers.ts';
+
+const RUNTIME = 'abcdefghijklmnop';
+const BASE = `chrome-extension://${RUNTIME}/`;
+const page: Sender = { id: RUNTIME, url: `${BASE}src/popup/index.html` };
+const content: Sender = { id: RUNTIME, url: 'https://x.com/home', tab: { id: 7 } };
+
+function deps(db: ReplyclockDb, now = T0 + 10 * MIN) {
+  const config = calConfig();
+  return {
+    db,
+    runtimeId: RUNTIME,
+    extensionBaseUrl: BASE,
+    now: () => now,
+    config: async () => config,
+    agent: async () => 'Sam',
+    isPageHost: (url, cfg) => isPageHost(url, cfg, false),
+    t: (key, subs) => [key, ...(Array.isArray(subs) ? subs : subs ? [subs] : [])].join(':'),
+    changed: vi.fn<RouterDeps['changed']>(),
+  } satisfies RouterDeps;
+}
+
+const observed = (id = 'x:1') => ({ rc: 1, type: 'content:observed', payload: { conversations: [conv(id, [msg(id, 'customer', T0, T0)])] } });
+
+describe('router sender checks', () => {
+  it('stores what a content script on a supported site observed and broadcasts the change to its tab', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    expect(await handleMessage(observed(), content, d)).toEqual({ ok: true, value: { stored: 1 } });
+    expect(d.changed).toHaveBeenCalledWith(['x:1'], 7);
+  });
+
+  it.each([
+    ['another extension', { ...content, id: 'someone-else' }],
+    ['a web page (no extension id)', { url: 'https://x.com/home', tab: { id: 7 } }],
+    ['a content script on a site we do not run on', { ...content, url: 'https://evil.example/x.com/' }],
+    ['an extension page (content:* is for content scripts)', page],
+  ])('refuses content:observed from %s and stores nothing', async (_label, sender) => {
+    const db = freshDb();
+    const reply = await handleMessage(observed(), sender as Sender, deps(db));
+    expect(reply.ok).toBe(false);
+    expect(await db.conversations.count()).toBe(0);
+  });
+
+  it('refuses ui:summary from a content script, answers it for an extension page', async () => {
+    const db = freshDb();
+    const msgSummary = { rc: 1, type: 'ui:summary', payload: {} };
+    expect((await handleMessage(msgSummary, content, deps(db))).ok).toBe(false);
+    expect((await handleMessage(msgSummary, page, deps(db))).ok).toBe(true);
+  });
+
+  it('refuses ui:delete-all from a content script', async () => {
+    const db = freshDb();
+    await handleMessage(observed(), content, deps(db));
+    const reply = await handleMessage({ rc: 1, type: 'ui:delete-all', payload: { confirm: true } }, content, deps(db));
+    expect(reply.ok).toBe(false);
+    expect(await db.conversations.count()).toBe(1);
+  });
+
+  it('accepts ui:action from the in-page badge menu (content script) and from extension pages', async () => {
+    const db = freshDb();
+    await handleMessage(observed(), content, deps(db));
+    const assign = { rc: 1, type: 'ui:action', payload: { conversationId: 'x:1', act: { action: 'assign' } } };
+    expect((await handleMessage(assign, content, deps(db))).ok).toBe(true);
+    expect((await handleMessage(assign, page, deps(db))).ok).toBe(true);
+    expect((await handleMessage(assign, { ...content, url: 'https://evil.example/' }, deps(db))).ok).toBe(false);
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    ['wrong protocol marker', { rc: 2, type: 'content:observed', payload: { conversations: [] } }],
+    ['unknown type', { rc: 1, type: 'content:drop-tables', payload: {} }],
+    ['message without id', { rc: 1, type: 'content:observed', payload: { conversations: [{ ...conv('x:1', [msg('x:1', 'customer', T0, T0)]), id: '' }] } }],
+    ['bad url', { rc: 1, type: 'content:observed', payload: { conversations: [{ ...conv('x:1', [msg('x:1', 'customer', T0, T0)]), url: 'javascript:alert(1)x' }] } }],
+    ['negative timestamp', { rc: 1, type: 'content:observed', payload: { conversations: [conv('x:1', [msg('x:1', 'customer', -5, T0)])] } }],
+    ['no messages', { rc: 1, type: 'content:observed', payload: { conversations: [conv('x:1', [])] } }],
+  ])('rejects a malformed payload (%s) and stores nothing', async (_label, raw) => {
+    const db = freshDb();
+    const reply = await handleMessage(raw, content, deps(db));
+    expect(reply.ok).toBe(false);
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.events.count()).toBe(0);
+  });
+});
+
+describe('router handlers', () => {
+  it('logs each agent action with the agent name and applies it', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    await handleMessage(observed(), content, d);
+    const act = async (a: object) => handleMessage({ rc: 1, type: 'ui:action', payload: { conversationId: 'x:1', act: a } }, page, d);
+    await act({ action: 'assign' });
+    expect((await db.conversations.get('x:1'))!.assignee).toBe('Sam');
+    await act({ action: 'snooze', until: T0 + 120 * MIN });
+    const snoozed = (await db.conversations.get('x:1'))!;
+    expect(snoozed.status).toBe('snoozed');
+    expect(snoozed.pauses).toEqual([{ from: T0 + 10 * MIN, to: T0 + 120 * MIN, reason: 'snooze', by: 'Sam' }]);
+    await act({ action: 'reopen' });
+    expect((await db.conversations.get('x:1'))!.status).toBe('open');
+    await act({ action: 'exclude', reason: 'spam' });
+    const excluded = (await db.conversations.get('x:1'))!;
+    expect(excluded.status).toBe('excluded');
+    expect(excluded.excludedReason).toBe('spam');
+    await act({ action: 'unassign' });
+    const events = (await db.events.orderBy('seq').toArray()).filter((e) => e.type !== 'status-changed' && e.type !== 'detected');
+    expect(events.map((e) => [e.type, e.agent])).toEqual([
+      ['assigned', 'Sam'],
+      ['snoozed', 'Sam'],
+      ['reopened', 'Sam'],
+      ['excluded', 'Sam'],
+      ['unassigned', 'Sam'],
+    ]);
+  });
+
+  it('answers an action on an unknown conversation with null and stores nothing', async () => {
+    const db = freshDb();
+    const reply = await handleMessage({ rc: 1, type: 'ui:action', payload: { conversationId: 'x:nope', act: { action: 'assign' } } }, page, deps(db));
+    expect(reply).toEqual({ ok: true, value: { conversation: null } });
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('looks up snapshots with the frozen policy so badges tick with the recorded version', async () => {
+    const db = freshDb();
+    await handleMessage(observed(), content, deps(db));
+    const reply = await handleMessage({ rc: 1, type: 'content:lookup', payload: { ids: ['x:1', 'x:missing'] } }, content, deps(db, T0 + 50 * MIN));
+    if (!reply.ok) throw new Error(reply.error);
+    const [snap] = (reply.value as { conversations: { id: string; policy: { id: string } | null; clock: { state: string } | null }[] }).conversations;
+    expect(snap).toMatchObject({ id: 'x:1', policy: { id: 'cal', firstResponseMinutes: 60 }, schedule: null, clock: { state: 'warning' } });
+  });
+
+  it('summarises counts, the waiting list by time to breach, and today figures', async () => {
+    const db = freshDb();
+    const now = T0 + 70 * MIN;
+    const d = deps(db, now);
+    const batch = {
+      rc: 1,
+      type: 'content:observed',
+      payload: {
+        conversations: [
+          conv('x:late', [msg('x:late', 'customer', T0, T0)]),
+          conv('x:risk', [msg('x:risk', 'customer', T0 + 20 * MIN, T0 + 20 * MIN)]),
+          conv('x:fresh', [msg('x:fresh', 'customer', T0 + 65 * MIN, T0 + 65 * MIN)], { platform: 'facebook', url: 'https://www.facebook.com/p/1' }),
+          conv('x:done', [msg('x:done', 'customer', T0, T0), msg('x:r', 'brand', T0 + 30 * MIN, T0 + 30 * MIN)]),
+        ],
+      },
+    };
+    await handleMessage(batch, content, d);
+    const reply = await handleMessage({ rc: 1, type: 'ui:summary', payload: {} }, page, d);
+    if (!reply.ok) throw new Error(reply.error);
+    const s = reply.value as import('../../../src/shared/summary.ts').PopupSummary;
+    expect(s.counts).toEqual({ open: 3, atRisk: 1, breached: 1, paused: 0 });
+    expect(s.byPlatform.facebook).toEqual({ open: 1, atRisk: 0, breached: 0, paused: 0 });
+    expect(s.waiting.map((w) => w.id)).toEqual(['x:late', 'x:risk', 'x:fresh']);
+    expect(s.periods.days7.volume).toBe(4);
+    expect(s.periods.days7.answered).toBe(1);
+    expect(s.periods.days7.frtMedianMinutes).toBe(30);
+    // x:done answered in time, x:late breached unanswered: half within target.
+    expect(s.periods.days7.withinTarget).toBe(0.5);
+    expect(s.periods.days7.targetMinutes).toBe(60);
+    expect(s.storageWarning).toBeNull();
+  });
+
+  it('keeps the latest health report per site for the popup', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    const report = (status: string, at: number) => ({ rc: 1, type: 'content:health', payload: { report: { site: 'x', url: 'https://x.com/home', status, at } } });
+    await handleMessage(report('ok', T0), content, d);
+    await handleMessage(report('mismatch', T0 + MIN), content, d);
+    const reply = await handleMessage({ rc: 1, type: 'ui:summary', payload: {} }, page, d);
+    if (!reply.ok) throw new Error(reply.error);
+    expect((reply.value as { health: { status: string }[] }).health.map((h) => h.status)).toEqual(['mismatch']);
+  });
+
+  it('deletes everything on ui:delete-all', async () => {
+    const db = freshDb();
+    await handleMessage(observed(), content, deps(db));
+    const reply = await handleMessage({ rc: 1, type: 'ui:delete-all', payload: { confirm: true } }, page, deps(db));
+    expect(reply).toEqual({ ok: true, value: { deleted: 1 } });
+    expect(await db.conversations.count()).toBe(0);
+    expect(await db.events.count()).toBe(0);
+    expect(await db.daily.count()).toBe(0);
+  });
+});
