@@ -1,7 +1,8 @@
 import { render } from 'preact';
+import { uiLanguage } from '../shared/i18n.ts';
+import { setFormatLanguage } from '../ui/format.ts';
+import { Popup } from './Popup.tsx';
 
-function App() {
-  return <main>Replyclock popup</main>;
-}
-
-render(<App />, document.getElementById('app')!);
+setFormatLanguage(uiLanguage());
+document.documentElement.lang = uiLanguage();
+render(<Popup />, document.getElementById('app')!);

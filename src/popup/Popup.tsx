@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { RatingCategory, RatingThresholds } from '../core/types.ts';
+import { DEFAULT_RATINGS } from '../core/config/defaults.ts';
+import browser from '../shared/browser.ts';
+import { onBroadcast, request } from '../shared/messaging.ts';
+import type { AgentAction } from '../shared/protocol.ts';
+import { loadConfig } from '../shared/settings.ts';
+import type { PopupSummary } from '../shared/summary.ts';
+import { t } from '../shared/i18n.ts';
+import { PopupView } from './PopupView.tsx';
+import type { PeriodKey } from './ServiceLevel.tsx';
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** The popup with its data: asks the background for the summary, refreshes on change broadcasts, ticks each second. */
+export function Popup() {
+  const [summary, setSummary] = useState<PopupSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [period, setPeriod] = useState<PeriodKey>('today');
+  const [ratings, setRatings] = useState<Record<RatingCategory, RatingThresholds>>(DEFAULT_RATINGS);
+  // Answers can arrive out of order when broadcasts come in bursts; only the newest request counts.
+  const seq = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const s = await request('ui:summary', {});
+      if (mine === seq.current) {
+        setSummary(s);
+        setError(null);
+      }
+    } catch (e) {
+      if (mine === seq.current) setError(errorText(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    const stop = new AbortController();
+    void refresh();
+    onBroadcast((msg) => {
+      if (msg.type === 'bg:conversations-changed' || msg.type === 'bg:settings-changed') void refresh();
+    }, stop.signal);
+    // Ratings thresholds are only needed for the hover text; the default table stands in until (or unless) they load.
+    loadConfig()
+      .then((c) => setRatings({ ...DEFAULT_RATINGS, ...c.config.ratings }))
+      .catch(() => undefined);
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      stop.abort();
+      clearInterval(tick);
+    };
+  }, [refresh]);
+
+  const onAction = useCallback(
+    (conversationId: string, act: AgentAction) => {
+      request('ui:action', { conversationId, act })
+        .then(() => refresh())
+        .catch((e: unknown) => setError(t('popup_actionFailed', errorText(e))));
+    },
+    [refresh],
+  );
+
+  return (
+    <PopupView
+      summary={summary}
+      error={error}
+      now={now}
+      period={period}
+      onPeriod={setPeriod}
+      ratings={ratings}
+      onOpen={(url) => void browser.tabs.create({ url })}
+      onAction={onAction}
+      onReports={() => void browser.tabs.create({ url: browser.runtime.getURL('src/reports/index.html') })}
+      onSettings={() => void browser.runtime.openOptionsPage()}
+    />
+  );
+}
