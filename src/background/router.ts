@@ -86,6 +86,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     });
     return { ok: true };
   },
+  // The active config, resolved by the background (admin policy, config URL, sync chunks), so content scripts
+  // need not carry the settings module and its validator (content-script size budget).
+  'content:config': async (_p, _s, deps) => ({ config: await deps.config() }),
   'content:lookup': async (p, sender, deps) => {
     if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, p.ids);
     const recs = (await deps.db.conversations.bulkGet(p.ids)).filter((r): r is ConversationRecord => r !== undefined);
@@ -134,12 +137,6 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
   try {
     const config = await deps.config();
     if (!allowed(env.type, senderKind(sender, deps, config))) return { ok: false, error: `${env.type}: not allowed from this sender` };
-    if (env.type === 'content:observed') {
-      // valibot's url() accepts javascript: and data: URLs; a stored url is later opened by a notification click
-      // and linked from the popup, so only web pages are accepted.
-      const bad = (env.payload as RequestPayload<'content:observed'>).conversations.find((c) => !/^https?:\/\//i.test(c.url));
-      if (bad) return { ok: false, error: `content:observed: conversations.url: not an http(s) address (${bad.id})` };
-    }
     const handler = handlers[env.type] as Handler<RequestType>;
     const value = await handler((env as Envelope).payload, sender, deps);
     return { ok: true, value } as Reply<RequestType>;

@@ -1,2 +1,4 @@
-// Content-script entry: starts the runtime for whichever site adapter matches this page.
-console.debug('Replyclock content script');
+// Content-script entry: starts the runtime, which picks the site adapter for each page visit.
+import { startRuntime } from './runtime.ts';
+
+void startRuntime().catch((err: unknown) => console.warn('Replyclock could not start:', err));

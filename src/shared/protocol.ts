@@ -4,7 +4,7 @@
 // Every request is validated here, at the boundary, before the background acts on it;
 // malformed payloads are answered with an error and never stored.
 import * as v from 'valibot';
-import type { Channel, ClockReading, OpeningHours, Policy, Role } from '../core/types.ts';
+import type { Channel, ClockReading, OpeningHours, Policy, Role, TeamConfig } from '../core/types.ts';
 import type { PopupSummary } from './summary.ts';
 
 const MAX_TEXT = 2000;
@@ -94,6 +94,7 @@ export interface ConversationSnapshot {
 export const RequestSchemas = {
   'content:observed': v.object({ conversations: v.pipe(v.array(ObservedConversationSchema), v.maxLength(500)) }),
   'content:health': v.object({ report: HealthReportSchema }),
+  'content:config': v.object({}),
   'content:lookup': v.object({ ids: v.pipe(v.array(id), v.maxLength(2000)) }),
   'ui:action': v.object({ conversationId: id, act: AgentActionSchema }),
   'ui:summary': v.object({ now: v.optional(epoch) }),
@@ -112,6 +113,7 @@ export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof Reques
 export interface Responses {
   'content:observed': { stored: number };
   'content:health': { ok: true };
+  'content:config': { config: TeamConfig };
   'content:lookup': { conversations: ConversationSnapshot[] };
   'ui:action': { conversation: ConversationSnapshot | null };
   'ui:summary': PopupSummary;

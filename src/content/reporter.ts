@@ -1,0 +1,131 @@
+// Sends what the page shows to the background in debounced batches. The MV3 service worker may be
+// stopped or restarting at any moment: a batch that is not acknowledged stays queued (merged with newer
+// observations of the same conversations) and is retried with backoff, so no observation is lost.
+import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
+
+export interface ReporterOptions {
+  send(batch: ObservedConversation[]): Promise<unknown>;
+  /** Called with the ids of an acknowledged batch. */
+  onAck?(ids: string[]): void;
+  /** An error after which retrying is pointless (the extension was reloaded). */
+  isFatal?(err: unknown): boolean;
+  onFatal?(err: unknown): void;
+  debounceMs?: number;
+  backoffMs?: readonly number[];
+  signal?: AbortSignal;
+}
+
+export interface Reporter {
+  add(conversation: ObservedConversation): void;
+  /** Sends everything queued now; resolves when acknowledged (rejects if the send failed; it stays queued). */
+  flush(): Promise<void>;
+  /** Conversations queued or in flight. */
+  pending(): number;
+}
+
+const MAX_BATCH = 500;
+
+function mergeMessages(a: ObservedMessage[], b: ObservedMessage[]): ObservedMessage[] {
+  const byId = new Map(a.map((m) => [m.id, m]));
+  for (const m of b) {
+    const old = byId.get(m.id);
+    byId.set(
+      m.id,
+      old ? { ...old, ...m, at: m.at ?? old.at, firstSeenAt: Math.min(old.firstSeenAt, m.firstSeenAt) } : m,
+    );
+  }
+  return [...byId.values()];
+}
+
+/** Newer observation wins per field; messages are the union. Exported for the tracker. */
+export function mergeConversation(older: ObservedConversation, newer: ObservedConversation): ObservedConversation {
+  return {
+    ...older,
+    ...newer,
+    customer: { ...older.customer, ...stripEmpty(newer.customer) },
+    url: older.url || newer.url,
+    messages: mergeMessages(older.messages, newer.messages),
+  };
+}
+
+function stripEmpty(c: ObservedConversation['customer']): ObservedConversation['customer'] {
+  const out: ObservedConversation['customer'] = {};
+  if (c.handle) out.handle = c.handle;
+  if (c.name) out.name = c.name;
+  return out;
+}
+
+export function createReporter(opts: ReporterOptions): Reporter {
+  const debounceMs = opts.debounceMs ?? 250;
+  const backoff = opts.backoffMs ?? [1000, 2000, 5000, 10_000, 30_000];
+  const queue = new Map<string, ObservedConversation>();
+  let inFlight: ObservedConversation[] | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  let dead = false;
+
+  const enqueue = (c: ObservedConversation): void => {
+    const old = queue.get(c.id);
+    queue.set(c.id, old ? mergeConversation(old, c) : c);
+  };
+
+  const schedule = (ms: number): void => {
+    if (timer !== null || dead) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void flush().catch(() => undefined);
+    }, ms);
+  };
+
+  async function flush(): Promise<void> {
+    if (dead || inFlight || queue.size === 0) return;
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    const batch = [...queue.values()].slice(0, MAX_BATCH);
+    for (const c of batch) queue.delete(c.id);
+    inFlight = batch;
+    try {
+      await opts.send(batch);
+      inFlight = null;
+      failures = 0;
+      opts.onAck?.(batch.map((c) => c.id));
+      if (queue.size > 0) schedule(queue.size >= MAX_BATCH ? 0 : debounceMs);
+    } catch (err) {
+      inFlight = null;
+      // Put the batch back underneath anything observed meanwhile (newer data wins).
+      for (const c of batch) {
+        const newer = queue.get(c.id);
+        queue.set(c.id, newer ? mergeConversation(c, newer) : c);
+      }
+      if (opts.isFatal?.(err)) {
+        dead = true;
+        opts.onFatal?.(err);
+      } else {
+        schedule(backoff[Math.min(failures, backoff.length - 1)] ?? 30_000);
+        failures++;
+      }
+      throw err;
+    }
+  }
+
+  opts.signal?.addEventListener(
+    'abort',
+    () => {
+      dead = true;
+      if (timer !== null) clearTimeout(timer);
+    },
+    { once: true },
+  );
+
+  return {
+    add(c) {
+      if (dead) return;
+      enqueue(c);
+      if (!inFlight && failures === 0) schedule(debounceMs);
+    },
+    flush,
+    pending: () => queue.size + (inFlight?.length ?? 0),
+  };
+}

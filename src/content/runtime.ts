@@ -1,0 +1,101 @@
+// Wires one content-script instance together: lifecycle, config, reporter, tracker, ticker, and the
+// site adapter for each page visit.
+import type { TeamConfig } from '../core/types.ts';
+import { DEFAULT_CONFIG } from '../core/config/defaults.ts';
+import { loadConfig, onBroadcast, onConfigChanged, request } from './bridge.ts';
+import { uiLanguage } from './api.ts';
+import { BADGE_TAG } from './badge.ts';
+import { claimPage, contextValid, isInvalidationError, watchVisits } from './lifecycle.ts';
+import { observe } from './observe.ts';
+import { createReporter } from './reporter.ts';
+import { createTicker } from './ticker.ts';
+import { createTracker } from './tracker.ts';
+import type { SiteContext, SiteDefinition } from './site.ts';
+import { siteFor } from './registry.ts';
+
+export interface Runtime {
+  life: AbortController;
+}
+
+export async function startRuntime(sites?: readonly SiteDefinition[]): Promise<Runtime> {
+  const life = new AbortController();
+  const signal = life.signal;
+  claimPage(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, life);
+  // Badges of an instance that can no longer run (orphaned by an extension reload) would show stale clocks.
+  for (const old of document.querySelectorAll(BADGE_TAG)) old.remove();
+
+  let config: TeamConfig = DEFAULT_CONFIG;
+  try {
+    config = await loadConfig();
+  } catch {
+    /* storage unavailable: the default config still gives sane clocks */
+  }
+  const stop = (): void => life.abort(new Error('extension context invalidated'));
+
+  const reporter = createReporter({
+    send: (conversations) => request('content:observed', { conversations }),
+    onAck: (ids) => tracker.refresh(ids),
+    isFatal: isInvalidationError,
+    onFatal: stop,
+    signal,
+  });
+  const ticker = createTicker({
+    tick(visible, now) {
+      if (!contextValid()) return stop();
+      tracker.tick(visible, now);
+    },
+    signal,
+  });
+  const tracker = createTracker({
+    reporter,
+    lookup: async (ids) => (await request('content:lookup', { ids })).conversations,
+    act: async (conversationId, act) => (await request('ui:action', { conversationId, act })).conversation,
+    config: () => config,
+    ticker,
+    lang: uiLanguage(),
+  });
+
+  const reload = (next: TeamConfig): void => {
+    config = next;
+    tracker.configChanged();
+    visits.restart(); // brands may have changed which posts are conversations: re-read the page
+  };
+  onConfigChanged(reload, signal);
+  onBroadcast((msg) => {
+    if (msg.type === 'bg:conversations-changed') tracker.refresh(msg.ids);
+  }, signal);
+
+  const visits = watchVisits(signal, (visit, url) => {
+    const site = siteFor(url, sites);
+    if (!site) return;
+    const sent = new Set<string>();
+    const ctx: SiteContext = {
+      url,
+      signal: visit,
+      config,
+      observe: (selector, cb) => observe(selector, cb, { signal: visit }),
+      track: (conv, placement) => tracker.track(conv, placement, visit),
+      firstSeen: (id) => tracker.firstSeen(id),
+      health(status, detail) {
+        const key = `${status}|${detail ?? ''}`;
+        if (sent.has(key) || visit.aborted) return;
+        sent.add(key);
+        request('content:health', {
+          report: { site: site.id, url: url.href.slice(0, 2048), status, ...(detail ? { detail: detail.slice(0, 500) } : {}), at: Date.now() },
+        }).catch((err: unknown) => {
+          if (isInvalidationError(err)) stop();
+        });
+      },
+      later(ms, fn) {
+        const id = setTimeout(fn, ms);
+        visit.addEventListener('abort', () => clearTimeout(id), { once: true });
+      },
+    };
+    try {
+      site.init(ctx);
+    } catch (err) {
+      ctx.health('mismatch', `adapter failed: ${String(err)}`);
+    }
+  });
+  return { life };
+}

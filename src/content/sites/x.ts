@@ -1,0 +1,188 @@
+// X (x.com, twitter.com): which tweets are customer conversations, and which brand tweets answer them.
+// Selectors live in x-selectors.ts. Reading is strict: a tweet whose author or own time cannot be read
+// gets no badge (and the page reports 'mismatch') rather than a wrong timer.
+import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
+import { brandSet, handleOfLink, mentionedHandles, normHandle } from '../handles.ts';
+import type { SiteContext, SiteDefinition } from '../site.ts';
+import { any, all, first, CHAT_PATH, STATUS_PATH, TWEET_PAGES } from './x-selectors.ts';
+import { initChat } from './x-chat.ts';
+
+export interface XTweet {
+  article: Element;
+  statusId: string;
+  /** As shown (original case). */
+  handle: string;
+  name: string;
+  at: number;
+  text: string;
+  /** The status permalink wrapping the tweet's own <time>: the badge goes right after it. */
+  timeLink: Element;
+  /** Lower-cased handles mentioned in the tweet's own text. */
+  mentions: string[];
+  /** Lower-cased handles of the "Replying to @…" line. */
+  replyingTo: string[];
+  promoted: boolean;
+  /** Has a social context line: a repost by someone else, or pinned. */
+  social: boolean;
+}
+
+export type ReadResult = { ok: true; tweet: XTweet } | { ok: false; reason: string };
+
+const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,50})\/?$/;
+const STATUS_HREF = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
+
+function inQuote(el: Element, article: Element): boolean {
+  const q = el.closest(any('quoted'));
+  return q !== null && q !== article && article.contains(q);
+}
+
+function own(article: Element, key: Parameters<typeof all>[1]): Element[] {
+  return all(article, key).filter((el) => !inQuote(el, article));
+}
+
+/** Reads one tweet article. */
+export function readTweet(article: Element): ReadResult {
+  const userName = own(article, 'userName')[0];
+  if (!userName) return { ok: false, reason: 'User-Name not found in tweet' };
+  const profile = [...userName.querySelectorAll('a[href]')].find((a) => PROFILE_HREF.test(a.getAttribute('href') ?? ''));
+  const handle = profile ? PROFILE_HREF.exec(profile.getAttribute('href') ?? '')?.[1] : undefined;
+  if (!handle) return { ok: false, reason: 'author handle not found in User-Name' };
+  const time = own(article, 'statusTime')[0];
+  const timeLink = time?.parentElement;
+  if (!time || !timeLink) return { ok: false, reason: 'status time link not found' };
+  const link = STATUS_HREF.exec(timeLink.getAttribute('href') ?? '');
+  if (!link) return { ok: false, reason: 'status id not found in time link' };
+  // The permalink names the author: if it does not, we picked the wrong link.
+  if (link[1]!.toLowerCase() !== handle.toLowerCase()) return { ok: false, reason: 'time link author differs from User-Name' };
+  const at = Date.parse(time.getAttribute('datetime') ?? '');
+  if (!Number.isFinite(at)) return { ok: false, reason: 'unreadable datetime' };
+  const textEl = own(article, 'tweetText')[0];
+  const text = textEl?.textContent ?? '';
+  const replyingTo: string[] = [];
+  for (const a of article.querySelectorAll('a[href^="/"]')) {
+    if (userName.contains(a) || textEl?.contains(a) || inQuote(a, article)) continue;
+    const h = handleOfLink(a);
+    if (h) replyingTo.push(h);
+  }
+  const promo = any('promoted');
+  return {
+    ok: true,
+    tweet: {
+      article,
+      statusId: link[2]!,
+      handle,
+      name: (profile?.textContent ?? '').trim(),
+      at,
+      text,
+      timeLink,
+      mentions: mentionedHandles(text),
+      replyingTo,
+      promoted: article.closest(promo) !== null || article.querySelector(promo) !== null,
+      social: own(article, 'socialContext').length > 0,
+    },
+  };
+}
+
+export type TweetKind = 'conversation' | 'brand' | 'promoted' | 'repost' | 'other';
+
+export function classify(tw: XTweet, brands: ReadonlySet<string>): TweetKind {
+  if (tw.promoted) return 'promoted';
+  if (tw.social) return 'repost';
+  const author = normHandle(tw.handle);
+  if (author && brands.has(author)) return 'brand';
+  if (tw.mentions.some((h) => brands.has(h)) || tw.replyingTo.some((h) => brands.has(h))) return 'conversation';
+  return 'other';
+}
+
+/** Tweets seen on status pages belong to a thread whose first customer tweet names the conversation. */
+const threadOf = new Map<string, string>();
+
+function message(ctx: SiteContext, tw: XTweet, role: 'customer' | 'brand'): ObservedMessage {
+  const id = `x:${tw.statusId}`;
+  return {
+    id,
+    role,
+    at: tw.at,
+    firstSeenAt: ctx.firstSeen(id),
+    precisionMs: 0, // <time datetime> is exact to the second
+    author: tw.handle,
+    ...(role === 'customer' && tw.text ? { text: tw.text.slice(0, 500) } : {}),
+  };
+}
+
+const HEALTH_GRACE_MS = 6000;
+
+function init(ctx: SiteContext): void {
+  const path = ctx.url.pathname;
+  const brands = brandSet([...(ctx.config.brands.x ?? []), ...(ctx.config.brands.twitter ?? [])]);
+  if (CHAT_PATH.test(path)) return initChat(ctx, brands);
+  const onStatusPage = STATUS_PATH.test(path);
+  const byHandle = new Map<string, string>(); // customer handle → conversation id, this thread
+  let lastCustomer: string | null = null;
+  const seen = new Set<string>();
+  let conversations = 0;
+  let unreadable = 0;
+
+  const conv = (id: string, tw: XTweet, msg: ObservedMessage, customer: boolean): ObservedConversation => ({
+    id,
+    platform: 'x',
+    channel: 'public',
+    url: `${ctx.url.origin}/${tw.handle}/status/${tw.statusId}`,
+    customer: customer ? { handle: tw.handle, ...(tw.name ? { name: tw.name } : {}) } : {},
+    messages: [msg],
+  });
+
+  const handleArticle = (article: Element): void => {
+    const r = readTweet(article);
+    if (!r.ok) {
+      unreadable++;
+      ctx.health('mismatch', r.reason);
+      return;
+    }
+    const tw = r.tweet;
+    seen.add(tw.statusId);
+    let kind = classify(tw, brands);
+    const author = tw.handle.toLowerCase();
+    // A customer's follow-up in a thread they started counts even without naming the brand again.
+    if (kind === 'other' && onStatusPage && byHandle.has(author)) kind = 'conversation';
+    if (kind === 'conversation') {
+      let id = threadOf.get(tw.statusId);
+      if (onStatusPage) {
+        id = byHandle.get(author) ?? id ?? `x:${tw.statusId}`;
+        byHandle.set(author, id);
+        lastCustomer = author;
+      }
+      id ??= `x:${tw.statusId}`;
+      threadOf.set(tw.statusId, id);
+      conversations++;
+      const msg = message(ctx, tw, 'customer');
+      ctx.track(conv(id, tw, msg, true), { parent: tw.timeLink.parentElement!, after: tw.timeLink, messageId: msg.id });
+    } else if (kind === 'brand' && onStatusPage) {
+      // A brand tweet in the thread answers the customers it replies to (or the last one above it).
+      const targets = tw.replyingTo.filter((h) => byHandle.has(h));
+      if (targets.length === 0 && lastCustomer) targets.push(lastCustomer);
+      for (const h of new Set(targets)) ctx.track(conv(byHandle.get(h)!, tw, message(ctx, tw, 'brand'), false), null);
+    }
+  };
+
+  const tweetSel = any('tweet');
+  ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}`, (el) => {
+    const article = el.closest(tweetSel);
+    if (article) handleArticle(article);
+  });
+
+  ctx.later(HEALTH_GRACE_MS, () => {
+    if (!TWEET_PAGES.test(path) || !first(document, 'primaryColumn')) return;
+    const tweets = all(document, 'tweet').length;
+    if (tweets === 0 && seen.size === 0) ctx.health('mismatch', 'primaryColumn present but no tweet matched');
+    else if (seen.size === 0 && unreadable > 0) ctx.health('mismatch', 'tweets found but User-Name/time did not match');
+    else if (conversations > 0) ctx.health('ok');
+    else ctx.health('empty', brands.size === 0 ? 'no X brand handles configured' : undefined);
+  });
+}
+
+export const xSite: SiteDefinition = {
+  id: 'x',
+  matches: (url) => url.protocol === 'https:' && /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/.test(url.hostname),
+  init,
+};

@@ -1,0 +1,324 @@
+// State of every conversation this page has shown, keyed by conversation id — never by DOM node: X's
+// timeline is virtualised, cells leave and re-enter, and a re-entering tweet must get its badge back with
+// the same first-seen time and the same state. Until the background's snapshot arrives, the clock is
+// computed here from the current config and what the page shows, so a badge appears in the same frame
+// as its tweet.
+import type { AgentAction, ConversationSnapshot, ObservedConversation } from '../shared/protocol.ts';
+import type { ConversationFacts, Message, OpeningHours, Policy, TeamConfig } from '../core/types.ts';
+import { matchPolicy, scheduleFor } from '../core/policy.ts';
+import { currentClock, hoursForTarget } from '../core/clock.ts';
+import { isOpenAt, nextChangeMs } from '../core/hours/index.ts';
+import { t } from './api.ts';
+import { BADGE_TAG, createBadge, renderBadge, type BadgeAction, type BadgeView } from './badge.ts';
+import { formatMinutes, formatWhen } from './format.ts';
+import { mergeConversation, type Reporter } from './reporter.ts';
+import type { Ticker } from './ticker.ts';
+
+/** Where a message's badge goes: into `parent`, right after `after` (null = at the end). */
+export interface Placement {
+  parent: Element;
+  after: Node | null;
+  messageId: string;
+}
+
+export interface TrackerDeps {
+  reporter: Pick<Reporter, 'add' | 'flush'>;
+  lookup(ids: string[]): Promise<ConversationSnapshot[]>;
+  act(conversationId: string, act: AgentAction): Promise<ConversationSnapshot | null>;
+  config(): TeamConfig;
+  ticker: Ticker;
+  lang: string;
+  now?: () => number;
+  /** Delay that batches lookups of newly seen conversations. */
+  lookupDelayMs?: number;
+}
+
+interface Entry {
+  conv: ObservedConversation;
+  snapshot: ConversationSnapshot | null;
+  local: { version: number; policy: Policy | null; schedule: OpeningHours | null } | null;
+  badges: Set<HTMLElement>;
+  reported: string;
+}
+
+export interface Tracker {
+  /** Records what the page shows and puts (or keeps) a badge at `placement`; the badge goes when `visit` aborts. */
+  track(conv: ObservedConversation, placement: Placement | null, visit: AbortSignal): void;
+  /** The first time this browser saw a message (stable across re-renders and navigation). */
+  firstSeen(messageId: string): number;
+  applySnapshots(snaps: ConversationSnapshot[]): void;
+  /** Fetches snapshots for these ids (those tracked here) from the background. */
+  refresh(ids: string[]): void;
+  /** Policies or schedules changed: forget locally matched policies and redraw. */
+  configChanged(): void;
+  tick(badges: Element[], now: number): void;
+  has(id: string): boolean;
+  /** For tests and the bench. */
+  viewFor(id: string, messageId: string, now: number): BadgeView | null;
+}
+
+const MINUTE = 60_000;
+
+function fingerprint(c: ObservedConversation): string {
+  return `${c.customer.handle ?? ''}|${c.messages
+    .map((m) => `${m.id}@${m.at ?? ''}`)
+    .sort()
+    .join(',')}`;
+}
+
+/** The messages that matter for the badge of `messageId`: up to the first customer message after a reply to it. */
+function prefixFor(messages: Message[], messageId: string): Message[] {
+  const i = messages.findIndex((m) => m.id === messageId);
+  if (i < 0) return messages;
+  let replied = false;
+  for (let j = i + 1; j < messages.length; j++) {
+    const role = messages[j]!.role;
+    if (role === 'brand') replied = true;
+    else if (role === 'customer' && replied) return messages.slice(0, j);
+  }
+  return messages;
+}
+
+/** Next opening on a later calendar day (agent's local day), for "snooze until tomorrow's opening". */
+export function tomorrowOpening(schedule: OpeningHours | null, now: number): number {
+  const midnight = new Date(now);
+  midnight.setHours(24, 0, 0, 0);
+  if (schedule) {
+    const m = midnight.getTime();
+    if (isOpenAt(schedule, m)) return m;
+    const change = nextChangeMs(schedule, m);
+    if (change?.open) return change.at;
+  }
+  midnight.setHours(9, 0, 0, 0);
+  return midnight.getTime();
+}
+
+export function createTracker(deps: TrackerDeps): Tracker {
+  const now = deps.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  const firstSeenMap = new Map<string, number>();
+  const wanted = new Set<string>();
+  let lookupTimer: ReturnType<typeof setTimeout> | null = null;
+  let configVersion = 0;
+  const fmt = (min: number): string => formatMinutes(min, deps.lang, t('badge_less_than_minute'));
+  const when = (ms: number, at: number): string => formatWhen(ms, at, deps.lang);
+
+  function policyOf(e: Entry): { policy: Policy | null; schedule: OpeningHours | null } {
+    // The background froze the policy for this conversation; until it answers, match the current config.
+    if (e.snapshot) return { policy: e.snapshot.policy, schedule: e.snapshot.schedule };
+    if (!e.local || e.local.version !== configVersion) {
+      const config = deps.config();
+      const first = e.conv.messages.find((m) => m.role === 'customer');
+      const policy = matchPolicy(config.policies, {
+        platform: e.conv.platform,
+        channel: e.conv.channel,
+        topic: e.conv.topic ?? null,
+        priority: e.conv.priority ?? null,
+        text: first?.text ?? null,
+      });
+      e.local = { version: configVersion, policy, schedule: policy ? scheduleFor(config, policy) : null };
+    }
+    return e.local;
+  }
+
+  function messagesOf(e: Entry): Message[] {
+    const byId = new Map<string, Message>();
+    for (const m of e.snapshot?.messages ?? []) byId.set(m.id, { ...m });
+    for (const m of e.conv.messages) {
+      const stored = byId.get(m.id);
+      // The page's own timestamp is exact; without one, the earliest first-seen (possibly stored) wins.
+      const at = m.at ?? Math.min(stored?.at ?? m.firstSeenAt, m.firstSeenAt);
+      byId.set(m.id, { id: m.id, role: m.role, at, precisionMs: m.precisionMs, ...(m.author ? { author: m.author } : {}) });
+    }
+    return [...byId.values()].sort((a, b) => a.at - b.at);
+  }
+
+  function viewFor(id: string, messageId: string, at: number): BadgeView | null {
+    const e = entries.get(id);
+    if (!e) return null;
+    const snap = e.snapshot;
+    const { policy, schedule } = policyOf(e);
+    const tip: string[] = [];
+    if (policy) tip.push(t('tip_policy', policy.name ?? policy.id));
+    if (snap?.assignee) tip.push(t('tip_assignee', snap.assignee));
+    const own = e.conv.messages.find((m) => m.id === messageId);
+    const firstSeenNote = own && own.at === null ? [t('tip_first_seen')] : [];
+    if (snap?.excluded) {
+      return { state: 'answered', text: t('badge_no_reply'), tip: [...tip, ...firstSeenNote], actions: ['reopen', 'assign'] };
+    }
+    if (!policy) return null;
+    const first = e.conv.messages.find((m) => m.role === 'customer');
+    const facts: ConversationFacts = {
+      platform: e.conv.platform,
+      channel: e.conv.channel,
+      ...(e.conv.topic ? { topic: e.conv.topic } : {}),
+      ...(e.conv.priority ? { priority: e.conv.priority } : {}),
+      ...(first?.text ? { text: first.text } : {}),
+      messages: prefixFor(messagesOf(e), messageId),
+      pauses: snap?.pauses ?? [],
+      excluded: false,
+    };
+    let r;
+    try {
+      r = currentClock(facts, policy, schedule, at);
+    } catch {
+      return { state: 'unknown', text: t('badge_unknown'), tip: [...tip, t('tip_unreadable')], actions: [] };
+    }
+    if (!r) return null;
+    const hours = hoursForTarget(policy, schedule, r.kind);
+    tip.push(
+      `${t(`tip_target_${r.kind}`, fmt(r.targetMinutes))} · ${
+        hours ? t('tip_business_hours', hours.name ?? hours.id) : t('tip_calendar_time')
+      }`,
+    );
+    if (r.dueAt !== null && r.state !== 'answered') tip.push(t('tip_due', when(r.dueAt, at)));
+    tip.push(...firstSeenNote);
+    const snoozed = (snap?.pauses ?? []).some((p) => p.from <= at && (p.to === null || p.to > at));
+    const running: BadgeAction[] = ['assign', 'exclude', 'snoozeHour', 'snoozeTomorrow'];
+    switch (r.state) {
+      case 'ok':
+      case 'warning':
+        return { state: r.state, text: t('badge_left', fmt(r.remainingMinutes)), tip, actions: running };
+      case 'breached':
+        return { state: 'breached', text: t('badge_overdue', fmt(-r.remainingMinutes)), tip, actions: running };
+      case 'paused':
+        return {
+          state: 'paused',
+          text: r.resumesAt != null ? t('badge_paused_until', when(r.resumesAt, at)) : t('badge_paused'),
+          tip,
+          actions: snoozed ? ['reopen', 'assign', 'exclude'] : running,
+        };
+      case 'answered':
+        return { state: 'answered', text: t('badge_answered_in', fmt(r.elapsedMinutes)), tip, actions: ['assign', 'exclude'] };
+      case 'excluded':
+        return { state: 'answered', text: t('badge_no_reply'), tip, actions: ['reopen', 'assign'] };
+    }
+  }
+
+  function render(badge: HTMLElement, at: number): void {
+    const view = viewFor(badge.dataset.conversation ?? '', badge.dataset.message ?? '', at);
+    badge.hidden = view === null;
+    if (view) renderBadge(badge, view);
+  }
+
+  function renderEntry(e: Entry): void {
+    const at = now();
+    for (const b of e.badges) {
+      if (b.isConnected) render(b, at);
+      else e.badges.delete(b);
+    }
+  }
+
+  async function act(id: string, a: BadgeAction): Promise<void> {
+    const e = entries.get(id);
+    const at = now();
+    const action: AgentAction =
+      a === 'assign'
+        ? { action: 'assign' }
+        : a === 'exclude'
+          ? { action: 'exclude' }
+          : a === 'reopen'
+            ? { action: 'reopen' }
+            : { action: 'snooze', until: a === 'snoozeHour' ? at + 60 * MINUTE : tomorrowOpening(e ? policyOf(e).schedule : null, at) };
+    // The background can only act on a conversation it has stored: send what is queued first.
+    await deps.reporter.flush().catch(() => undefined);
+    try {
+      const snap = await deps.act(id, action);
+      if (snap) applySnapshots([snap]);
+    } catch (err) {
+      console.warn('Replyclock:', t('act_failed', String(err)));
+    }
+  }
+
+  function queueLookup(id: string): void {
+    wanted.add(id);
+    if (lookupTimer !== null) return;
+    lookupTimer = setTimeout(() => {
+      lookupTimer = null;
+      const ids = [...wanted].slice(0, 2000);
+      for (const i of ids) wanted.delete(i);
+      deps.lookup(ids).then(applySnapshots, () => undefined);
+      if (wanted.size) queueLookup([...wanted][0]!);
+    }, deps.lookupDelayMs ?? 30);
+  }
+
+  function applySnapshots(snaps: ConversationSnapshot[]): void {
+    for (const s of snaps) {
+      const e = entries.get(s.id);
+      if (!e) continue;
+      e.snapshot = s;
+      renderEntry(e);
+    }
+  }
+
+  function placeBadge(e: Entry, id: string, p: Placement, visit: AbortSignal): void {
+    let badge: HTMLElement | undefined;
+    for (const c of p.parent.children) {
+      if (c.localName !== BADGE_TAG) continue;
+      const h = c as HTMLElement;
+      if (h.dataset.conversation === id && h.dataset.message === p.messageId && e.badges.has(h)) badge = h;
+      else if (!e.badges.has(h)) h.remove(); // left by an older instance or another message's render
+    }
+    if (!badge) {
+      badge = createBadge(id, p.messageId, (a) => void act(id, a));
+      const b = badge;
+      e.badges.add(b);
+      visit.addEventListener(
+        'abort',
+        () => {
+          b.remove();
+          e.badges.delete(b);
+          deps.ticker.unwatch(b);
+        },
+        { once: true },
+      );
+    }
+    if (p.after && p.after.parentNode === p.parent) {
+      if (p.after.nextSibling !== badge) p.parent.insertBefore(badge, p.after.nextSibling);
+    } else if (badge.parentNode !== p.parent) p.parent.append(badge);
+    render(badge, now());
+    deps.ticker.watch(badge);
+  }
+
+  return {
+    track(conv, placement, visit) {
+      if (visit.aborted) return;
+      let e = entries.get(conv.id);
+      if (!e) {
+        e = { conv, snapshot: null, local: null, badges: new Set(), reported: '' };
+        entries.set(conv.id, e);
+        queueLookup(conv.id);
+      } else {
+        e.conv = mergeConversation(e.conv, conv);
+      }
+      const fp = fingerprint(e.conv);
+      if (fp !== e.reported) {
+        e.reported = fp;
+        deps.reporter.add(e.conv);
+        renderEntry(e);
+      }
+      if (placement) placeBadge(e, conv.id, placement, visit);
+    },
+    firstSeen(messageId) {
+      let at = firstSeenMap.get(messageId);
+      if (at === undefined) {
+        at = now();
+        firstSeenMap.set(messageId, at);
+      }
+      return at;
+    },
+    applySnapshots,
+    refresh(ids) {
+      for (const id of ids) if (entries.has(id)) queueLookup(id);
+    },
+    configChanged() {
+      configVersion++;
+      for (const e of entries.values()) renderEntry(e);
+    },
+    tick(badges, at) {
+      for (const b of badges) render(b as HTMLElement, at);
+    },
+    has: (id) => entries.has(id),
+    viewFor,
+  };
+}

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReporter } from '../../../src/content/reporter.ts';
+import type { ObservedConversation } from '../../../src/shared/protocol.ts';
+
+const conv = (id: string, msgId = `${id}-m1`, at: number | null = 1000): ObservedConversation => ({
+  id,
+  platform: 'x',
+  channel: 'public',
+  url: 'https://x.com/a/status/1',
+  customer: { handle: 'a' },
+  messages: [{ id: msgId, role: 'customer', at, firstSeenAt: 5000, precisionMs: 0 }],
+});
+
+describe('reporter', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('debounces observations into one batch, merging messages of the same conversation', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
+    const r = createReporter({ send, debounceMs: 250 });
+    r.add(conv('x:1'));
+    r.add(conv('x:1', 'x:1-m2'));
+    r.add(conv('x:2'));
+    expect(send).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(send).toHaveBeenCalledTimes(1);
+    const batch = send.mock.calls[0]![0] as ObservedConversation[];
+    expect(batch.map((c) => c.id)).toEqual(['x:1', 'x:2']);
+    expect(batch[0]!.messages.map((m) => m.id)).toEqual(['x:1-m1', 'x:1-m2']);
+    expect(r.pending()).toBe(0);
+  });
+
+  it('keeps a failed batch and retries with backoff until the background acknowledges it', async () => {
+    let up = false;
+    const send = vi.fn(async (_batch: ObservedConversation[]) => {
+      if (!up) throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const acked: string[][] = [];
+    const r = createReporter({ send, debounceMs: 250, backoffMs: [1000, 5000], onAck: (ids) => acked.push(ids) });
+    r.add(conv('x:1'));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(send).toHaveBeenCalledTimes(1);
+    r.add(conv('x:2')); // observed while the service worker is down
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(r.pending()).toBe(2);
+    up = true;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect((send.mock.calls[2]![0] as ObservedConversation[]).map((c) => c.id).sort()).toEqual(['x:1', 'x:2']);
+    expect(acked).toEqual([['x:1', 'x:2']]);
+    expect(r.pending()).toBe(0);
+  });
+
+  it('gives up only when the extension context is gone', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => {
+      throw new Error('Extension context invalidated.');
+    });
+    const onFatal = vi.fn();
+    const r = createReporter({ send, isFatal: () => true, onFatal });
+    r.add(conv('x:1'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(onFatal).toHaveBeenCalledTimes(1);
+  });
+
+  it('flush() sends at once', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
+    const r = createReporter({ send });
+    r.add(conv('x:9'));
+    await r.flush();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});

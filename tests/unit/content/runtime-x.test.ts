@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+// The whole content runtime on X fixture pages: which tweets get badges, re-attachment after
+// virtualisation, navigation and stand-down cleanup, replies turning a clock to answered.
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TeamConfig } from '../../../src/core/types.ts';
+
+vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
+const calls: { type: string; payload: unknown }[] = [];
+vi.mock('../../../src/content/bridge.ts', () => ({
+  request: vi.fn(async (type: string, payload: unknown) => {
+    calls.push({ type, payload });
+    if (type === 'content:lookup') return { conversations: [] };
+    if (type === 'content:observed') return { stored: 1 };
+    if (type === 'ui:action') return { conversation: null };
+    return { ok: true };
+  }),
+  onBroadcast: vi.fn(),
+  loadConfig: async () => config,
+  onConfigChanged: vi.fn(),
+}));
+const config: TeamConfig = {
+  version: 1,
+  schedules: [],
+  policies: [{ id: 'social', name: '<b>Gold</b>', schedule: null, match: {}, firstResponseMinutes: 60, nextResponseMinutes: 60 }],
+  brands: { x: ['AcmeSupport', 'AcmeHelp'] },
+  sites: [],
+};
+
+import { startRuntime } from '../../../src/content/runtime.ts';
+import { STAND_DOWN_EVENT } from '../../../src/content/lifecycle.ts';
+import { badgeParts } from '../../../src/content/badge.ts';
+
+const settle = () => new Promise((r) => setTimeout(r, 5));
+const STATES = ['ok', 'warning', 'breached', 'paused', 'answered', 'unknown'];
+
+function loadFixture(name: string): void {
+  const html = readFileSync(`tests/fixtures/x/${name}`, 'utf8');
+  document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
+}
+function badges(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>('replyclock-badge')].filter((b) => !b.hidden);
+}
+function setUrl(url: string): void {
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+}
+
+let life: AbortController | null = null;
+async function start(url: string, fixture: string): Promise<void> {
+  setUrl(url);
+  loadFixture(fixture);
+  life = (await startRuntime()).life;
+  await settle();
+}
+
+describe('content runtime on X', () => {
+  beforeEach(() => {
+    calls.length = 0;
+  });
+  afterEach(() => {
+    life?.abort();
+    document.body.innerHTML = '';
+  });
+
+  it('badges customer mentions only, inside User-Name right after the time link', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const ids = badges().map((b) => b.dataset.conversation);
+    expect(ids).toEqual(['01', '02', '09', '10', '11'].map((n) => `x:18000000000000000${n}`));
+    for (const b of badges()) {
+      expect(STATES).toContain(b.dataset.state);
+      expect(b.closest('[data-testid="User-Name"]')).not.toBeNull();
+      expect(b.previousElementSibling?.querySelector('time')).not.toBeNull();
+    }
+    // Calendar-time policy, tweets from March: an hour's target is long overdue.
+    expect(badges()[0]!.dataset.state).toBe('breached');
+    expect(badgeParts(badges()[0]!)!.text.textContent).toMatch(/^Overdue by /);
+  });
+
+  it('reports observed conversations to the background in a batch', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    await new Promise((r) => setTimeout(r, 300));
+    const observed = calls.filter((c) => c.type === 'content:observed');
+    expect(observed).toHaveLength(1);
+    const convs = (observed[0]!.payload as { conversations: { id: string; customer: { handle?: string } }[] }).conversations;
+    expect(convs.map((c) => c.id)).toHaveLength(5);
+    expect(convs[0]!.customer.handle).toBe('jane_doe');
+  });
+
+  it('re-attaches the badge with the same state when a virtualised cell leaves and re-enters', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const sel = 'replyclock-badge[data-conversation="x:1800000000000000001"]';
+    const before = document.querySelector<HTMLElement>(sel)!;
+    const state = before.dataset.state;
+    const text = badgeParts(before)!.text.textContent;
+    const cell = before.closest('[data-testid="cellInnerDiv"]')!;
+    const parent = cell.parentElement!;
+    // React renders a fresh node when the cell scrolls back in.
+    const fresh = cell.cloneNode(true) as Element;
+    fresh.querySelector('replyclock-badge')?.remove();
+    cell.remove();
+    await settle();
+    expect(document.querySelector(sel)).toBeNull();
+    parent.prepend(fresh);
+    await settle();
+    const after = document.querySelector<HTMLElement>(sel)!;
+    expect(after).not.toBe(before);
+    expect(after.dataset.state).toBe(state);
+    expect(badgeParts(after)!.text.textContent).toBe(text);
+    expect(document.querySelectorAll(sel)).toHaveLength(1);
+  });
+
+  it('removes its badges when the page navigates away (single-page navigation)', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    expect(badges().length).toBeGreaterThan(0);
+    history.pushState({}, '', '/i/chat');
+    dispatchEvent(new PopStateEvent('popstate'));
+    await settle();
+    expect(document.querySelectorAll('replyclock-badge')).toHaveLength(0);
+  });
+
+  it('stands down when a newer instance announces itself', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    document.dispatchEvent(new CustomEvent(STAND_DOWN_EVENT, { detail: 'newer-instance' }));
+    expect(document.querySelectorAll('replyclock-badge')).toHaveLength(0);
+    expect(life!.signal.aborted).toBe(true);
+  });
+
+  it('status page: the brand reply answers the first tweet, the follow-up starts the next clock', async () => {
+    await start('https://x.com/jane_doe/status/1800000000000000101', 'status.html');
+    const b = badges();
+    expect(b.map((x) => [x.dataset.conversation, x.dataset.message, x.dataset.state])).toEqual([
+      ['x:1800000000000000101', 'x:1800000000000000101', 'answered'],
+      ['x:1800000000000000101', 'x:1800000000000000103', 'breached'],
+    ]);
+    expect(badgeParts(b[0]!)!.text.textContent).toBe('Answered in 20 min');
+  });
+
+  it('catches a reply posted from this browser as it appears', async () => {
+    await start('https://x.com/jane_doe/status/1800000000000000101', 'status.html');
+    const reply = document.querySelectorAll('[data-testid="cellInnerDiv"]')[1]!.cloneNode(true) as Element;
+    reply.querySelector('a[href*="/status/"]')!.setAttribute('href', '/AcmeSupport/status/1800000000000000199');
+    reply.querySelector('time')!.setAttribute('datetime', '2026-03-02T10:50:00.000Z');
+    document.querySelector('.list')!.append(reply);
+    await settle();
+    const follow = document.querySelector<HTMLElement>('replyclock-badge[data-message="x:1800000000000000103"]')!;
+    expect(follow.dataset.state).toBe('answered');
+    expect(badgeParts(follow)!.text.textContent).toBe('Answered in 10 min');
+  });
+
+  it('puts page and config text into the badge as text, never as HTML', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const p = badgeParts(badges()[0]!)!;
+    expect(p.tip.textContent).toContain('Policy: <b>Gold</b>');
+    expect(p.tip.querySelector('b')).toBeNull();
+  });
+
+  it('menu: keyboard-usable, Escape closes, an action goes to the background', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const host = badges()[0]!;
+    const p = badgeParts(host)!;
+    p.button.click();
+    expect(p.menu.hidden).toBe(false);
+    expect(p.button.getAttribute('aria-expanded')).toBe('true');
+    p.menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(p.menu.hidden).toBe(true);
+    p.button.click();
+    p.menu.querySelector<HTMLButtonElement>('[data-action="exclude"]')!.click();
+    await settle();
+    const act = calls.find((c) => c.type === 'ui:action');
+    expect(act?.payload).toEqual({ conversationId: host.dataset.conversation, act: { action: 'exclude' } });
+  });
+
+  it('does not let clicks on the badge reach the tweet (which would open it)', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const host = badges()[0]!;
+    const onArticle = vi.fn();
+    host.closest('article')!.addEventListener('click', onArticle);
+    badgeParts(host)!.button.click();
+    expect(onArticle).not.toHaveBeenCalled();
+  });
+});
