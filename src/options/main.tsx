@@ -1,7 +1,7 @@
 import { render } from 'preact';
+import { t, uiLanguage } from '../shared/i18n.ts';
+import { OptionsApp } from './OptionsApp.tsx';
 
-function App() {
-  return <main>Replyclock options</main>;
-}
-
-render(<App />, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage();
+document.title = t('options_title');
+render(<OptionsApp />, document.getElementById('app')!);
