@@ -9,11 +9,12 @@ import type { Broadcast } from '../shared/protocol.ts';
 import type { TeamConfig } from '../core/types.ts';
 import { ensureAlarms, onAlarm, refreshToolbar, type TickDeps } from './alarms.ts';
 import { isPageHost } from './hosts.ts';
-import { conversationOfNotification, type PendingNotification } from './notifications.ts';
-import { recomputeOpen } from './recompute.ts';
+import { openNotification, type PendingNotification } from './notifications.ts';
+import { recordSettingsChange } from './recompute.ts';
 import { handleMessage, type RouterDeps, type Sender } from './router.ts';
 import { TabRegistry } from './tabs.ts';
 import { startConfigUrlSync } from './config-url.ts';
+import { initCustomSites } from './custom-sites.ts';
 import { showBadge as applyBadge, type Badge } from './toolbar.ts';
 
 const db = openDb();
@@ -79,12 +80,12 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.notifications.onClicked.addListener((notificationId) => {
-  const id = conversationOfNotification(notificationId);
-  if (!id) return;
-  void db.conversations.get(id).then((rec) => {
-    if (rec) quiet(browser.tabs.create({ url: rec.url }));
-    quiet(browser.notifications.clear(notificationId));
-  });
+  quiet(
+    openNotification(db, notificationId, {
+      openTab: (url) => browser.tabs.create({ url }),
+      clear: (id) => browser.notifications.clear(id),
+    }),
+  );
 });
 
 browser.tabs.onRemoved.addListener((tabId) => quiet(tabs.forget(tabId)));
@@ -92,9 +93,7 @@ browser.tabs.onRemoved.addListener((tabId) => quiet(tabs.forget(tabId)));
 onConfigChanged(() => {
   void (async () => {
     const name = await agent();
-    await db.events.add({ at: Date.now(), type: 'settings-changed', conversationId: null, agent: name || null });
-    // Frozen policy versions keep past conversations as they were measured; only live clocks move.
-    const { changedIds } = await recomputeOpen(db, Date.now(), name || null);
+    const { changedIds } = await recordSettingsChange(db, Date.now(), name || null);
     if (changedIds.length) broadcastChanged(changedIds);
     quiet(browser.runtime.sendMessage({ rc: 1, type: 'bg:settings-changed' } satisfies Broadcast));
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) quiet(browser.tabs.sendMessage(tab.id, { rc: 1, type: 'bg:settings-changed' }));
@@ -108,3 +107,5 @@ quiet(ensureAlarms(browser.alarms));
 quiet(updateToolbar());
 // The team config URL (if subscribed) is re-fetched on its own alarm; a bad file keeps the last good config.
 startConfigUrlSync();
+// Custom helpdesk domains: content scripts registered per enabled rule whose host permission was granted.
+initCustomSites();

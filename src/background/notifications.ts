@@ -72,3 +72,24 @@ export function conversationOfNotification(notificationId: string): string | nul
   const m = /^rc\|(.+)\|(soon|breached)\|\d+$/.exec(notificationId);
   return m ? m[1]! : null;
 }
+
+/** The slice of the tabs/notifications APIs a notification click needs (injected, so tests need no browser). */
+export interface NotificationClickApi {
+  openTab(url: string): Promise<unknown>;
+  clear(notificationId: string): Promise<unknown>;
+}
+
+/**
+ * A click on one of our notifications opens the conversation's own page (the URL stored with it) and clears the
+ * notification. Returns the URL opened, or null when the notification is not ours or the conversation is gone.
+ */
+export async function openNotification(db: ReplyclockDb, notificationId: string, api: NotificationClickApi): Promise<string | null> {
+  const id = conversationOfNotification(notificationId);
+  if (!id) return null;
+  const rec = await db.conversations.get(id);
+  // Cleared either way: a notification for a pruned or deleted conversation has nothing left to show.
+  await api.clear(notificationId).catch(() => undefined);
+  if (!rec) return null;
+  await api.openTab(rec.url);
+  return rec.url;
+}

@@ -51,3 +51,12 @@ export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string
   });
   return { changedIds, breachedIds };
 }
+
+/**
+ * A settings change (team config or agent name): logged with who made it, then live clocks re-derived. Frozen policy
+ * versions keep past conversations as they were measured; only clocks still running move.
+ */
+export async function recordSettingsChange(db: ReplyclockDb, now: number, agent: string | null): Promise<RecomputeResult> {
+  await db.events.add({ at: now, type: 'settings-changed', conversationId: null, agent });
+  return recomputeOpen(db, now, agent);
+}

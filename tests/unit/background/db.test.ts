@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, ReplyclockDb, SCHEMA_VERSIONS, openDb } from '../../../src/shared/db.ts';
-import type { ConversationRecord } from '../../../src/shared/records.ts';
+import type { ConversationRecord, PolicyVersion } from '../../../src/shared/records.ts';
 import { T0, freshDb } from './helpers.ts';
 
 const sample = (id: string): ConversationRecord => ({
@@ -32,6 +32,13 @@ const sample = (id: string): ConversationRecord => ({
   day: '2025-01-15',
 });
 
+const version: PolicyVersion = {
+  key: 'k1',
+  policy: { id: 'cal', schedule: null, match: {}, firstResponseMinutes: 60 },
+  schedule: null,
+  createdAt: T0,
+};
+
 /** Opens raw IndexedDB, resolving once the upgrade callback ran and the DB is open. */
 function rawOpen(name: string, version: number, upgrade: (db: IDBDatabase) => void): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -57,12 +64,17 @@ describe('database schema', () => {
       await old.events.add({ at: T0, type: 'detected', conversationId: 'x:1', agent: 'Alex' });
       await old.daily.put({ day: '2025-01-15', platform: 'x', channel: 'public', policyId: 'cal', volume: 1, answered: 0, withinTarget: 0, breached: 0, firstResponseMinutesSum: 0 });
       await old.kv.put({ key: 'notified', value: ['rc|x:1|soon|1'] });
+      await old.versions.put(version);
       old.close();
       const db = openDb(name);
       expect(await db.conversations.get('x:1')).toEqual(sample('x:1'));
       expect(await db.events.count()).toBe(1);
       expect(await db.daily.where('day').equals('2025-01-15').count()).toBe(1);
       expect((await db.kv.get('notified'))?.value).toEqual(['rc|x:1|soon|1']);
+      expect(await db.versions.get('k1')).toEqual(version);
+      // The indexes the background queries by still answer on the upgraded database.
+      expect(await db.conversations.where('status').equals('open').primaryKeys()).toEqual(['x:1']);
+      expect(await db.conversations.where('messageIds').equals('x:1').count()).toBe(1);
       db.close();
     }
   });

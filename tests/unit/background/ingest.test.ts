@@ -178,4 +178,46 @@ describe('ingest', () => {
       { numRuns: 40 },
     );
   });
+
+  it('is idempotent under any order of sightings: several tabs, reloads and a virtualised list scrolling back', async () => {
+    // One thread: root customer message, then up to 5 more; each has a fixed site time (or none). Sightings differ
+    // only in when this browser saw them. Every sighting includes the root, as a thread view always shows it.
+    const threadArb = fc.array(fc.record({ brand: fc.boolean(), offset: fc.integer({ min: 1, max: 600 }), site: fc.boolean() }), { maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(
+        threadArb,
+        fc.array(fc.record({ picks: fc.array(fc.nat(), { maxLength: 6 }), seenAfter: fc.integer({ min: 0, max: 900 }) }), { minLength: 1, maxLength: 8 }),
+        async (thread, sightings) => {
+          const all = [
+            { id: 'x:1', role: 'customer' as const, site: T0 as number | null },
+            ...thread.map((m, i) => ({ id: `x:1-${i}`, role: m.brand ? ('brand' as const) : ('customer' as const), site: m.site ? T0 + m.offset * MIN : null })),
+          ];
+          const firstSeen = new Map<string, number>();
+          const db = freshDb();
+          let now = T0;
+          for (const s of sightings) {
+            now += MIN;
+            const seenAt = T0 + s.seenAfter * MIN;
+            const shown = [all[0]!, ...s.picks.map((p) => all[p % all.length]!)]; // repeats allowed: re-scrolled rows
+            for (const m of shown) firstSeen.set(m.id, Math.min(firstSeen.get(m.id) ?? Infinity, seenAt));
+            await ingest(db, [conv('x:1', shown.map((m) => msg(m.id, m.role, m.site, seenAt)))], ctx(now));
+          }
+          expect(await db.conversations.count()).toBe(1);
+          const rec = (await db.conversations.get('x:1'))!;
+          const byId = new Map(all.map((m) => [m.id, m]));
+          // One record per message ever seen, each at its site time, else the earliest time any tab saw it.
+          expect(rec.messages.map((m) => m.id).sort()).toEqual([...firstSeen.keys()].sort());
+          for (const m of rec.messages) {
+            expect(m.firstSeenAt).toBe(firstSeen.get(m.id));
+            expect(m.at).toBe(byId.get(m.id)!.site ?? firstSeen.get(m.id));
+          }
+          expect(await db.events.where('type').equals('detected').count()).toBe(1);
+          const brandSeen = [...firstSeen.keys()].filter((id) => byId.get(id)!.role === 'brand').length;
+          expect(await db.events.where('type').equals('reply-seen').count()).toBe(brandSeen);
+          db.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
