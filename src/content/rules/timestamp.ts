@@ -1,0 +1,79 @@
+// A message's time as the page shows it: an attribute (ISO 8601 or epoch), or text read with a date-fns format
+// such as "dd.MM.yyyy HH:mm" or "MMM d, yyyy h:mm a". Text is read in the agent's local zone (helpdesks show
+// times in the signed-in agent's zone); month and day names are tried in English, German and Dutch.
+import { isValid, parse } from 'date-fns';
+import { de } from 'date-fns/locale/de';
+import { enUS } from 'date-fns/locale/en-US';
+import { nl } from 'date-fns/locale/nl';
+import type { SiteRule } from '../../core/types.ts';
+import { selfOrQuery, textOf } from './dom.ts';
+
+const LOCALES = [enUS, de, nl];
+const MIN = Date.UTC(2000, 0, 1);
+const MAX = Date.UTC(2100, 0, 1);
+
+export interface ReadTime {
+  at: number;
+  /** How far off the shown time may be: a time shown to the minute is off by up to a minute. */
+  precisionMs: number;
+}
+
+function sane(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MIN && ms < MAX;
+}
+
+/** The smallest unit a format shows, as the precision of what it reads. */
+export function precisionOf(format: string): number {
+  const tokens = format.replace(/'[^']*'/g, ''); // quoted literals are not fields
+  if (/s/.test(tokens)) return 1000;
+  if (/m/.test(tokens)) return 60_000;
+  if (/[Hhk]/i.test(tokens)) return 3_600_000;
+  return 86_400_000;
+}
+
+/** Text read with a date-fns format; null when it does not fit (never throws, even on a malformed format). */
+export function parseWithFormat(text: string, format: string, reference = new Date()): number | null {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (!clean) return null;
+  for (const locale of LOCALES) {
+    try {
+      const d = parse(clean, format, reference, { locale });
+      if (isValid(d) && sane(d.getTime())) return d.getTime();
+    } catch {
+      return null; // a format date-fns refuses (e.g. "YYYY" without the option) fails the same in every locale
+    }
+  }
+  return null;
+}
+
+/** ISO 8601 or an epoch number (seconds or milliseconds); other free text is not guessed at. */
+export function parseMachineTime(raw: string): ReadTime | null {
+  const s = raw.trim();
+  if (/^\d{10}(\.\d+)?$/.test(s)) {
+    const ms = Math.round(Number(s) * 1000);
+    return sane(ms) ? { at: ms, precisionMs: 1000 } : null;
+  }
+  if (/^\d{13}$/.test(s)) {
+    const ms = Number(s);
+    return sane(ms) ? { at: ms, precisionMs: 0 } : null;
+  }
+  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s)) {
+    const ms = Date.parse(s.replace(' ', 'T'));
+    if (!sane(ms)) return null;
+    return { at: ms, precisionMs: /T\d{2}:\d{2}:\d{2}/.test(s.replace(' ', 'T')) ? 0 : /T/.test(s.replace(' ', 'T')) ? 60_000 : 86_400_000 };
+  }
+  return null;
+}
+
+/** Reads the timestamp of one message by the rule's spec; null when it is missing or unreadable. */
+export function readTimestamp(message: Element, spec: SiteRule['timestamp'], reference?: Date): { time: ReadTime | null; element: Element | null } {
+  if (!spec) return { time: null, element: null };
+  const el = selfOrQuery(message, spec.selector);
+  if (!el) return { time: null, element: null };
+  const raw = spec.attribute ? (el.getAttribute(spec.attribute) ?? '') : textOf(el);
+  if (spec.format) {
+    const at = parseWithFormat(raw, spec.format, reference);
+    return { time: at === null ? null : { at, precisionMs: precisionOf(spec.format) }, element: el };
+  }
+  return { time: parseMachineTime(raw), element: el };
+}
