@@ -1,6 +1,6 @@
 // The badge: a plain <replyclock-badge> host with an open shadow root. Not a registered custom element —
 // `customElements` is null in content scripts. Everything inside is built with createElement and
-// textContent; page text never becomes HTML.
+// textContent; page text never becomes HTML. The action menu (badge-menu.ts) loads on first open.
 import { BADGE_CSS } from './badge-styles.ts';
 import { t } from './api.ts';
 
@@ -29,13 +29,14 @@ const ICONS: Record<BadgeState, string> = {
   unknown: '?',
 };
 
-const ACTION_KEYS: Record<BadgeAction, string> = {
-  assign: 'act_assign',
-  exclude: 'act_exclude',
-  snoozeHour: 'act_snooze_hour',
-  snoozeTomorrow: 'act_snooze_tomorrow',
-  reopen: 'act_reopen',
-};
+/** The mounted action menu (see badge-menu.ts). */
+export interface BadgeMenu {
+  el: HTMLElement;
+  open(): void;
+  close(refocus: boolean): void;
+  /** Shows only these entries. */
+  show(actions: readonly BadgeAction[]): void;
+}
 
 interface Parts {
   button: HTMLButtonElement;
@@ -43,11 +44,13 @@ interface Parts {
   sr: HTMLElement;
   text: HTMLElement;
   tip: HTMLElement;
-  menu: HTMLElement;
-  items: Map<BadgeAction, HTMLButtonElement>;
+  menu: BadgeMenu | null;
+  actions: readonly BadgeAction[];
   last: string;
 }
 const parts = new WeakMap<Element, Parts>();
+// The menu chunk cannot load once the extension was reloaded; the orphaned badge is removed soon anyway.
+const ignore = (): void => undefined;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -80,68 +83,30 @@ export function createBadge(conversationId: string, messageId: string, onAction:
   const tip = el('div', 'tip');
   tip.id = 'tip';
   tip.setAttribute('role', 'tooltip');
-  const menu = el('div', 'menu');
-  menu.setAttribute('role', 'menu');
-  menu.setAttribute('aria-label', t('menu_label'));
-  menu.hidden = true;
-  const items = new Map<BadgeAction, HTMLButtonElement>();
-  for (const a of BADGE_ACTIONS) {
-    const item = el('button');
-    item.type = 'button';
-    item.setAttribute('role', 'menuitem');
-    item.tabIndex = -1;
-    item.dataset.action = a;
-    item.textContent = t(ACTION_KEYS[a]);
-    item.addEventListener('click', () => {
-      close(true);
-      onAction(a);
-    });
-    items.set(a, item);
-    menu.append(item);
-  }
-  root.append(style, button, tip, menu);
+  root.append(style, button, tip);
 
-  const visibleItems = (): HTMLButtonElement[] => [...items.values()].filter((i) => !i.hidden);
-  const outside = (e: Event): void => {
-    if (!e.composedPath().includes(host)) close(false);
+  // Loads and mounts the menu once; later calls resolve at once from the module cache.
+  const menu = async (): Promise<BadgeMenu> => {
+    const p = parts.get(host)!;
+    if (!p.menu) {
+      const { mountMenu } = await import('./badge-menu.ts');
+      p.menu ??= mountMenu(root, host, button, onAction);
+      p.menu.show(p.actions);
+    }
+    return p.menu;
   };
-  function open(): void {
-    menu.hidden = false;
-    host.setAttribute('data-menu-open', '');
-    button.setAttribute('aria-expanded', 'true');
-    visibleItems()[0]?.focus();
-    document.addEventListener('pointerdown', outside, true);
-  }
-  function close(refocus: boolean): void {
-    if (menu.hidden) return;
-    menu.hidden = true;
-    host.removeAttribute('data-menu-open');
-    button.setAttribute('aria-expanded', 'false');
-    document.removeEventListener('pointerdown', outside, true);
-    if (refocus) button.focus();
-  }
-  button.addEventListener('click', () => (menu.hidden ? open() : close(true)));
-  menu.addEventListener('keydown', (e) => {
-    const list = visibleItems();
-    const i = list.indexOf(root.activeElement as HTMLButtonElement);
-    if (e.key === 'Escape') close(true);
-    else if (e.key === 'Tab') close(false);
-    else if (e.key === 'ArrowDown') list[(i + 1) % list.length]?.focus();
-    else if (e.key === 'ArrowUp') list[(i - 1 + list.length) % list.length]?.focus();
-    else if (e.key === 'Home') list[0]?.focus();
-    else if (e.key === 'End') list[list.length - 1]?.focus();
-    else return;
-    e.preventDefault();
+  button.addEventListener('click', () => {
+    menu().then((m) => (m.el.hidden ? m.open() : m.close(true)), ignore);
   });
   button.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && menu.hidden) {
+    if (e.key === 'ArrowDown' && button.getAttribute('aria-expanded') !== 'true') {
       e.preventDefault();
-      open();
-    } else if (e.key === 'Escape') close(true);
+      menu().then((m) => m.open(), ignore);
+    } else if (e.key === 'Escape') parts.get(host)?.menu?.close(true);
   });
   for (const type of CONTAINED) host.addEventListener(type, (e) => e.stopPropagation());
 
-  parts.set(host, { button, icon, sr, text, tip, menu, items, last: '' });
+  parts.set(host, { button, icon, sr, text, tip, menu: null, actions: BADGE_ACTIONS, last: '' });
   return host;
 }
 
@@ -164,10 +129,12 @@ export function renderBadge(host: Element, view: BadgeView): void {
       return d;
     }),
   );
-  for (const [a, item] of p.items) item.hidden = !actions.includes(a);
+  p.actions = actions;
+  p.menu?.show(actions);
 }
 
 /** For tests and the runtime: the shadow parts of a badge. */
-export function badgeParts(host: Element): { button: HTMLButtonElement; text: HTMLElement; tip: HTMLElement; menu: HTMLElement } | undefined {
-  return parts.get(host);
+export function badgeParts(host: Element): { button: HTMLButtonElement; text: HTMLElement; tip: HTMLElement; menu: HTMLElement | null } | undefined {
+  const p = parts.get(host);
+  return p && { button: p.button, text: p.text, tip: p.tip, menu: p.menu?.el ?? null };
 }

@@ -11,13 +11,14 @@ import { createReporter } from './reporter.ts';
 import { createTicker } from './ticker.ts';
 import { createTracker } from './tracker.ts';
 import type { SiteContext, SiteDefinition } from './site.ts';
-import { siteFor } from './registry.ts';
+import { siteFor, type SiteSource } from './registry.ts';
 
 export interface Runtime {
   life: AbortController;
 }
 
-export async function startRuntime(sites?: readonly SiteDefinition[]): Promise<Runtime> {
+/** `sites` defaults to the registry; tests pass adapters directly (SiteDefinition, started synchronously). */
+export async function startRuntime(sites?: readonly SiteSource[]): Promise<Runtime> {
   const life = new AbortController();
   const signal = life.signal;
   claimPage(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, life);
@@ -91,11 +92,21 @@ export async function startRuntime(sites?: readonly SiteDefinition[]): Promise<R
         visit.addEventListener('abort', () => clearTimeout(id), { once: true });
       },
     };
-    try {
-      site.init(ctx);
-    } catch (err) {
-      ctx.health('mismatch', `adapter failed: ${String(err)}`);
-    }
+    const run = (def: Pick<SiteDefinition, 'init'>): void => {
+      if (visit.aborted) return; // navigated away while the adapter was loading
+      try {
+        def.init(ctx);
+      } catch (err) {
+        ctx.health('mismatch', `adapter failed: ${String(err)}`);
+      }
+    };
+    if ('init' in site) run(site);
+    else
+      site.load().then(run, (err: unknown) => {
+        // An orphaned script cannot fetch chunks of the extension that replaced it.
+        if (!contextValid()) stop();
+        else ctx.health('mismatch', `adapter failed to load: ${String(err)}`);
+      });
   });
   return { life };
 }

@@ -25,3 +25,13 @@ export interface SiteDefinition {
   matches(url: URL): boolean;
   init(ctx: SiteContext): void;
 }
+
+/**
+ * A registry entry. `matches` is a cheap URL test that ships with the runtime; the adapter module (selectors,
+ * parsing) is fetched by `load` only on a page it matches, so a page pays for the runtime plus its own adapter.
+ */
+export interface SiteEntry {
+  id: string;
+  matches(url: URL): boolean;
+  load(): Promise<Pick<SiteDefinition, 'init'>>;
+}

@@ -7,9 +7,9 @@ import type { AgentAction, ConversationSnapshot, ObservedConversation } from '..
 import type { ConversationFacts, Message, OpeningHours, Policy, TeamConfig } from '../core/types.ts';
 import { matchPolicy, scheduleFor } from '../core/policy.ts';
 import { currentClock, hoursForTarget } from '../core/clock.ts';
-import { isOpenAt, nextChangeMs } from '../core/hours/index.ts';
 import { t } from './api.ts';
 import { BADGE_TAG, createBadge, renderBadge, type BadgeAction, type BadgeView } from './badge.ts';
+import { isOpenAt, nextChangeMs } from '../core/hours/index.ts';
 import { formatMinutes, formatWhen } from './format.ts';
 import { mergeConversation, type Reporter } from './reporter.ts';
 import type { Ticker } from './ticker.ts';
@@ -56,8 +56,6 @@ export interface Tracker {
   /** For tests and the bench. */
   viewFor(id: string, messageId: string, now: number): BadgeView | null;
 }
-
-const MINUTE = 60_000;
 
 function fingerprint(c: ObservedConversation): string {
   return `${c.customer.handle ?? ''}|${c.messages
@@ -213,13 +211,11 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const e = entries.get(id);
     const at = now();
     const action: AgentAction =
-      a === 'assign'
-        ? { action: 'assign' }
-        : a === 'exclude'
-          ? { action: 'exclude' }
-          : a === 'reopen'
-            ? { action: 'reopen' }
-            : { action: 'snooze', until: a === 'snoozeHour' ? at + 60 * MINUTE : tomorrowOpening(e ? policyOf(e).schedule : null, at) };
+      a === 'snoozeHour'
+        ? { action: 'snooze', until: at + 3_600_000 }
+        : a === 'snoozeTomorrow'
+          ? { action: 'snooze', until: tomorrowOpening(e ? policyOf(e).schedule : null, at) }
+          : { action: a };
     // The background can only act on a conversation it has stored: send what is queued first.
     await deps.reporter.flush().catch(() => undefined);
     try {

@@ -4,6 +4,7 @@
 //   <header><span class="demo-author" data-handle>Name</span> <time datetime></time></header>
 //   <p class="demo-text">…</p></article></main>
 import type { SiteContext, SiteDefinition } from '../site.ts';
+import { isDemoUrl } from '../site-urls.ts';
 
 const MSG = 'main#demo-inbox article.demo-msg';
 const ID = /^[\w.:-]{1,100}$/;
@@ -74,6 +75,6 @@ function init(ctx: SiteContext): void {
 
 export const demoSite: SiteDefinition = {
   id: 'demo',
-  matches: (url) => __RC_DEMO__ && url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1'),
+  matches: isDemoUrl,
   init,
 };

@@ -6,8 +6,8 @@ import type { SiteRule } from '../../core/types.ts';
 import { rulesForUrl } from '../../core/sites/rules.ts';
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
-import { describeProblems, invalidSelectors, readRule, type RuleConversation } from '../rules/extract.ts';
-import { isValidSelector } from '../rules/dom.ts';
+import { describeProblems, invalidSelectors, readRule, type RuleConversation } from '../../shared/site-rules/extract.ts';
+import { isValidSelector } from '../../shared/site-rules/dom.ts';
 
 /** Time for a single-page helpdesk to render its thread before an empty match counts as broken. */
 export const HEALTH_GRACE_MS = 8000;

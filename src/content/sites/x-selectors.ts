@@ -3,7 +3,7 @@
 // Each entry: selectors tried in order (first match wins), why we need it, and pages to check it on.
 // Documentation lives in comments so it costs the content script's size budget nothing.
 // Test pages — timelines: https://x.com/notifications/mentions, https://x.com/home, https://x.com/search?q=%40AcmeSupport;
-// status: https://x.com/jane_doe/status/1800000000000000001; chat: https://x.com/i/chat, https://x.com/i/chat/1234-5678.
+// status: https://x.com/jane_doe/status/1800000000000000001. Chat (direct messages) selectors are in x-chat.ts.
 export const X = {
   /** Column that should hold tweets; present with no tweet matched = the tweet selector broke. Timelines, status. */
   primaryColumn: ['div[data-testid="primaryColumn"]', 'main[role="main"]'],
@@ -21,10 +21,6 @@ export const X = {
   socialContext: ['[data-testid="socialContext"]'],
   /** Promoted tweets (ads). Home, search. */
   promoted: ['[data-testid="placementTracking"]'],
-  /** Shows the signed-in handle: direct messages are tracked only for a brand account. Chat. */
-  accountSwitcher: ['[data-testid="SideNav_AccountSwitcher_Button"]'],
-  /** Chat inbox row; suffix = conversation key, aria-description "Name, @handle, last message, time". Chat. */
-  dmRow: ['[data-testid^="dm-conversation-item-"]'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type XSelector = keyof typeof X;
@@ -52,6 +48,5 @@ export function all(root: ParentNode, key: XSelector): Element[] {
 
 /** Status pages: /<handle>/status/<id>. */
 export const STATUS_PATH = /^\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
-export const CHAT_PATH = /^\/i\/chat(?:\/|$)/;
 /** Pages that should show tweets: the health check expects tweets there after a grace period. */
 export const TWEET_PAGES = /^\/(home|notifications(?:\/mentions)?|search|explore|[A-Za-z0-9_]{1,50}(?:\/(with_replies|status\/\d+))?)\/?$/;

@@ -4,8 +4,8 @@
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
 import { brandSet, handleOfLink, mentionedHandles, normHandle } from '../handles.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
-import { any, all, first, CHAT_PATH, STATUS_PATH, TWEET_PAGES } from './x-selectors.ts';
-import { initChat } from './x-chat.ts';
+import { isXChatUrl, isXUrl } from '../site-urls.ts';
+import { any, all, first, STATUS_PATH, TWEET_PAGES } from './x-selectors.ts';
 
 export interface XTweet {
   article: Element;
@@ -115,7 +115,7 @@ const HEALTH_GRACE_MS = 6000;
 function init(ctx: SiteContext): void {
   const path = ctx.url.pathname;
   const brands = brandSet([...(ctx.config.brands.x ?? []), ...(ctx.config.brands.twitter ?? [])]);
-  if (CHAT_PATH.test(path)) return initChat(ctx, brands);
+  if (isXChatUrl(ctx.url)) return; // direct messages: x-chat.ts (its own registry entry)
   const onStatusPage = STATUS_PATH.test(path);
   const byHandle = new Map<string, string>(); // customer handle → conversation id, this thread
   let lastCustomer: string | null = null;
@@ -183,6 +183,6 @@ function init(ctx: SiteContext): void {
 
 export const xSite: SiteDefinition = {
   id: 'x',
-  matches: (url) => url.protocol === 'https:' && /^(?:www\.|mobile\.)?(?:x|twitter)\.com$/.test(url.hostname),
+  matches: isXUrl,
   init,
 };

@@ -8,7 +8,7 @@
 // from that date could be plainly wrong, so rows never create conversations: a row is badged only when Replyclock
 // already knows the ticket from its ticket page, and then with exactly that stored clock.
 import type { ConversationSnapshot, ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
-import { request } from '../../shared/messaging.ts';
+import { request } from '../bridge.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { AGENT_PATH, TICKET_PATH, VIEW_PATH, zdAll, zdAny, zdFirst } from './zendesk-selectors.ts';
 

@@ -1,8 +1,8 @@
 // What the rule tester shows: per selector of a rule, how many elements it matches and the first matches' text;
 // and what the interpreter would track. Runs on a parsed copy of the page (DOMParser: nothing executes).
 import type { SiteRule } from '../../core/types.ts';
-import { isValidSelector, queryAll, textOf } from '../../content/rules/dom.ts';
-import { readRule, type Problem, type RuleConversation } from '../../content/rules/extract.ts';
+import { isValidSelector, queryAll, textOf } from '../../shared/site-rules/dom.ts';
+import { readRule, type Problem, type RuleConversation } from '../../shared/site-rules/extract.ts';
 
 export interface SelectorReport {
   field: string;

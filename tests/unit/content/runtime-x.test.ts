@@ -47,6 +47,8 @@ function setUrl(url: string): void {
 
 let life: AbortController | null = null;
 async function start(url: string, fixture: string): Promise<void> {
+  // The registry loads the adapter lazily; warm vitest's module cache so the first test's settle() suffices.
+  await import('../../../src/content/sites/x.ts');
   setUrl(url);
   loadFixture(fixture);
   life = (await startRuntime()).life;
@@ -154,20 +156,50 @@ describe('content runtime on X', () => {
     expect(p.tip.querySelector('b')).toBeNull();
   });
 
-  it('menu: keyboard-usable, Escape closes, an action goes to the background', async () => {
+  it('menu: loads on first open, keyboard-usable, Escape closes, an action goes to the background', async () => {
     await start('https://x.com/notifications/mentions', 'mentions.html');
     const host = badges()[0]!;
+    expect(badgeParts(host)!.menu).toBeNull(); // not built until an agent asks for it
+    badgeParts(host)!.button.click();
+    await vi.waitFor(() => expect(badgeParts(host)!.menu?.hidden).toBe(false));
     const p = badgeParts(host)!;
-    p.button.click();
-    expect(p.menu.hidden).toBe(false);
+    const menu = p.menu!;
     expect(p.button.getAttribute('aria-expanded')).toBe('true');
-    p.menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(p.menu.hidden).toBe(true);
+    // Only what fits the clock's state is offered; the running clock offers the agent actions of the issue.
+    const offered = [...menu.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].filter((b) => !b.hidden).map((b) => b.textContent);
+    expect(offered).toEqual(['Assign to me', 'No reply needed', 'Snooze 1 hour', "Snooze until tomorrow's opening"]);
+    menu.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(menu.hidden).toBe(true);
     p.button.click();
-    p.menu.querySelector<HTMLButtonElement>('[data-action="exclude"]')!.click();
-    await settle();
+    await vi.waitFor(() => expect(menu.hidden).toBe(false));
+    menu.querySelector<HTMLButtonElement>('[data-action="exclude"]')!.click();
+    await vi.waitFor(() => expect(calls.find((c) => c.type === 'ui:action')).toBeDefined());
     const act = calls.find((c) => c.type === 'ui:action');
     expect(act?.payload).toEqual({ conversationId: host.dataset.conversation, act: { action: 'exclude' } });
+  });
+
+  it('menu: snooze one hour asks the background to pause the clock for an hour', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const host = badges()[0]!;
+    badgeParts(host)!.button.click();
+    await vi.waitFor(() => expect(badgeParts(host)!.menu?.hidden).toBe(false));
+    const before = Date.now();
+    badgeParts(host)!.menu!.querySelector<HTMLButtonElement>('[data-action="snoozeHour"]')!.click();
+    await vi.waitFor(() => expect(calls.find((c) => c.type === 'ui:action')).toBeDefined());
+    const act = (calls.find((c) => c.type === 'ui:action')!.payload as { act: { action: string; until: number } }).act;
+    expect(act.action).toBe('snooze');
+    expect(act.until - before).toBeGreaterThanOrEqual(3_600_000);
+    expect(act.until - before).toBeLessThan(3_600_000 + 60_000);
+  });
+
+  it('hover or focus shows policy, target and due time in the tooltip', async () => {
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    const lines = [...badgeParts(badges()[0]!)!.tip.children].map((d) => d.textContent);
+    expect(lines[0]).toBe('Policy: <b>Gold</b>');
+    expect(lines[1]).toBe('First response within 1 hr · counted in calendar time');
+    expect(lines[2]).toMatch(/^Due /);
+    // The tooltip is shown by :hover / :focus-within of the badge (shadow CSS), and named by the button.
+    expect(badgeParts(badges()[0]!)!.button.getAttribute('aria-describedby')).toBe('tip');
   });
 
   it('does not let clicks on the badge reach the tweet (which would open it)', async () => {

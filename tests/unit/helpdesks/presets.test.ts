@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../../src/core/config/defaults.ts';
 import { FRESHDESK, FRONT, GORGIAS, HELP_SCOUT, INTERCOM, PRESET_RULES } from '../../../src/core/sites/presets.ts';
 import { presetOnHost, ruleOrigins, rulesForUrl, uncoveredMatches } from '../../../src/core/sites/rules.ts';
 import { originOf, patternCovers, urlMatches } from '../../../src/core/sites/match.ts';
-import { readRule } from '../../../src/content/rules/extract.ts';
+import { readRule } from '../../../src/shared/site-rules/extract.ts';
 import { rulesSite } from '../../../src/content/sites/rules.ts';
 import type { SiteRule } from '../../../src/core/types.ts';
 import { fakeCtx, loadFixture, settle, type FakeCtx } from './helpers.ts';

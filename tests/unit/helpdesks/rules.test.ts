@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { SiteRule } from '../../../src/core/types.ts';
-import { readRule } from '../../../src/content/rules/extract.ts';
-import { roleOf } from '../../../src/content/rules/agent.ts';
-import { parseMachineTime, parseWithFormat, precisionOf, readTimestamp } from '../../../src/content/rules/timestamp.ts';
-import { conversationIdOf } from '../../../src/content/rules/conversation-id.ts';
+import { readRule } from '../../../src/shared/site-rules/extract.ts';
+import { roleOf } from '../../../src/shared/site-rules/agent.ts';
+import { parseMachineTime, parseWithFormat, precisionOf, readTimestamp } from '../../../src/shared/site-rules/timestamp.ts';
+import { conversationIdOf } from '../../../src/shared/site-rules/conversation-id.ts';
 
 function html(s: string): Element {
   document.body.innerHTML = s;

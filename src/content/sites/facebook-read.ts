@@ -1,0 +1,140 @@
+// Reading one Facebook comment (div[role=article]) without touching the runtime: id, parent, author, text and
+// time. Strict like the X reader: a comment whose id or author cannot be read gets no badge (and the page
+// reports 'mismatch'); a time that cannot be read falls back to first-seen (at: null), never a guess.
+import { findFbTime, parseFbTime, type FbTime } from '../../core/fbtime.ts';
+import { profileOfHref, type FbProfile } from './facebook-brand.ts';
+import { any, FB_COMMENTS } from './facebook-selectors.ts';
+
+export interface FbComment {
+  article: Element;
+  /** This comment's id (a reply's own id). */
+  id: string;
+  /** The top-level comment a reply answers; null for a top-level comment. */
+  parentId: string | null;
+  profile: FbProfile | null;
+  name: string;
+  text: string;
+  time: FbTime | null;
+  /** The link showing the time: the badge goes right after it. */
+  timeLink: Element;
+}
+
+export type CommentResult = { ok: true; comment: FbComment } | { ok: false; reason: string };
+
+export { HEALTH_GRACE_MS } from './facebook-brand.ts';
+
+// Relative times drift with every re-read ("2h" read at 10:00 and at 10:40): keep the first reading of a message
+// while later ones agree with it, so a clock does not jump on each re-render.
+const readings = new Map<string, FbTime>();
+
+export function steadyTime(messageId: string, r: FbTime | null): FbTime | null {
+  const old = readings.get(messageId);
+  if (!r) return old ?? null;
+  if (old && old.precisionMs <= r.precisionMs && Math.abs(old.at - r.at) <= old.precisionMs + r.precisionMs) return old;
+  readings.set(messageId, r);
+  return r;
+}
+
+/** A short stable key for a message that has no id on the page (its text). */
+export function textKey(s: string): string {
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = ((h << 5) + h + s.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+const ID = /^[A-Za-z0-9_=-]{1,120}$/;
+
+/**
+ * Facebook writes comment ids either as numbers ("1111", "123_1111") or as base64 of "comment:<post>_<id>".
+ * Both name the same comment: decode so one comment never becomes two conversations.
+ */
+export function normCommentId(raw: string | null): string | null {
+  if (!raw || !ID.test(raw)) return null;
+  if (/^[\d_]+$/.test(raw)) return raw;
+  try {
+    const m = /^comment:(\d{1,25}_\d{1,25})$/.exec(atob(raw.replace(/-/g, '+').replace(/_/g, '/')));
+    if (m) return m[1]!;
+  } catch {
+    /* not base64: keep as shown */
+  }
+  return raw;
+}
+
+/** Elements of `article` that are its own, not those of replies nested inside it. */
+export function ownAll(article: Element, css: string): Element[] {
+  const comment = any(FB_COMMENTS, 'comment');
+  return [...article.querySelectorAll(css)].filter((el) => el.closest(comment) === article);
+}
+
+function params(href: string): URLSearchParams {
+  try {
+    return new URL(href, 'https://www.facebook.com/').searchParams;
+  } catch {
+    return new URLSearchParams();
+  }
+}
+
+/** The finer of two readings (a tooltip's full date beats "2h"). */
+function finer(a: FbTime | null, b: FbTime | null): FbTime | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.precisionMs < a.precisionMs ? b : a;
+}
+
+export function readComment(article: Element, now: number, timeZone: string): CommentResult {
+  const idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'));
+  if (idLinks.length === 0) return { ok: false, reason: 'comment without a comment_id link' };
+  let id: string | null = null;
+  let parentId: string | null = null;
+  for (const a of idLinks) {
+    const p = params(a.getAttribute('href') ?? '');
+    const reply = normCommentId(p.get('reply_comment_id'));
+    const top = normCommentId(p.get('comment_id'));
+    if (reply) {
+      [id, parentId] = [reply, top];
+      break;
+    }
+    id ??= top;
+  }
+  if (!id) return { ok: false, reason: 'unreadable comment id' };
+  // A reply whose links carry only its own id: the comment it is nested in is its parent.
+  if (!parentId) {
+    const outer = article.parentElement?.closest(any(FB_COMMENTS, 'comment'));
+    const outerLink = outer ? ownAll(outer, FB_COMMENTS.idLink[0])[0] : undefined;
+    const outerId = outerLink ? normCommentId(params(outerLink.getAttribute('href') ?? '').get('comment_id')) : null;
+    if (outerId && outerId !== id) parentId = outerId;
+  }
+  if (parentId === id) parentId = null;
+
+  let profile: FbProfile | null = null;
+  let name = '';
+  for (const a of ownAll(article, any(FB_COMMENTS, 'profileLink'))) {
+    const p = profileOfHref(a.getAttribute('href') ?? '');
+    if (!p) continue;
+    profile ??= p;
+    const shown = (a.textContent ?? '').trim();
+    if (shown && (p.id === profile.id && p.vanity === profile.vanity)) {
+      name = shown;
+      break;
+    }
+  }
+  if (!profile) return { ok: false, reason: 'comment author link not found' };
+
+  // The time link is the id link that is not a profile link (it points at the post); else the last one.
+  const timeLink = idLinks.find((a) => !profileOfHref(a.getAttribute('href') ?? '')) ?? idLinks[idLinks.length - 1]!;
+  let time: FbTime | null = null;
+  const utime = ownAll(article, FB_COMMENTS.utime[0])[0]?.getAttribute('data-utime');
+  if (utime && /^\d{9,11}$/.test(utime)) time = { at: Number(utime) * 1000, precisionMs: 0 };
+  else {
+    for (const label of [timeLink.getAttribute('title'), timeLink.getAttribute('aria-label'), timeLink.textContent]) {
+      if (label) time = finer(time, parseFbTime(label, now, timeZone));
+    }
+    time = finer(time, findFbTime(article.getAttribute('aria-label') ?? '', now, timeZone));
+  }
+
+  const textEl = ownAll(article, any(FB_COMMENTS, 'text'))[0];
+  return {
+    ok: true,
+    comment: { article, id, parentId, profile, name, text: (textEl?.textContent ?? '').trim(), time, timeLink },
+  };
+}

@@ -1,0 +1,118 @@
+// Facebook page post comments (www.facebook.com). Messenger (facebook-messenger.ts) and the Business Suite
+// inbox (facebook-business.ts) are separate adapters, each its own chunk; every selector is in facebook-selectors.ts.
+//
+// Comments: a customer's top-level comment opens the conversation `facebook:<comment id>`; the replies under it
+// belong to it — the Page's reply answers it, a later customer reply starts a next-response clock. Under one of
+// the Page's own comments, the first customer reply opens the conversation. Only posts of the team's Page count:
+// an agent reading someone else's post sees no badges.
+import { localTimeZone } from '../../core/fbtime.ts';
+import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
+import type { SiteContext, SiteDefinition } from '../site.ts';
+import { isBrand, pageBrands, profileOfHref, type FbBrands } from './facebook-brand.ts';
+import { HEALTH_GRACE_MS, ownAll, readComment, steadyTime, type FbComment } from './facebook-read.ts';
+import { any, first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
+import { isFacebookUrl } from './facebook-urls.ts';
+
+/** An http(s) link to the comment without Facebook's tracking parameters (__cft__, __tn__). */
+export function cleanUrl(href: string, base: string): string {
+  try {
+    const u = new URL(href, base);
+    for (const k of Array.from(u.searchParams.keys())) if (k.startsWith('__')) u.searchParams.delete(k);
+    return /^https?:$/.test(u.protocol) ? u.href : base;
+  } catch {
+    return base;
+  }
+}
+
+/** Does the post these comments belong to come from the team's Page? By URL first, else by the post's author. */
+export function postIsBrand(url: URL, article: Element, brands: FbBrands): boolean {
+  const seg = url.pathname.split('/').filter(Boolean)[0] ?? '';
+  const byPath = seg && !seg.endsWith('.php') ? profileOfHref(`/${seg}`) : null;
+  const pageId = url.searchParams.get('id');
+  if (isBrand(brands, byPath ?? (pageId && /^\d+$/.test(pageId) ? { id: pageId } : null), '')) return true;
+  // In a feed or a post dialog: the post's header link names its author.
+  const comment = any(FB_COMMENTS, 'comment');
+  let post: Element | null = article.parentElement?.closest('[role="article"]') ?? null;
+  while (post && ownAll(post, any(FB_COMMENTS, 'idLink')).length > 0) post = post.parentElement?.closest('[role="article"]') ?? null;
+  const scope: ParentNode = post ?? article.closest('[role="dialog"]') ?? document;
+  for (const a of scope.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], strong a[href]')) {
+    if (a.closest(comment) && a.closest(comment) !== post) continue;
+    const p = profileOfHref(a.getAttribute('href') ?? '');
+    if (p) return isBrand(brands, p, a.textContent ?? '');
+  }
+  return false;
+}
+
+interface Thread {
+  conv: string | null;
+  /** The top-level comment's time: its replies cannot be older. */
+  topAt: number | null;
+}
+
+function initComments(ctx: SiteContext, brands: FbBrands): void {
+  const tz = localTimeZone();
+  const threads = new Map<string, Thread>();
+  let comments = 0;
+  let tracked = 0;
+
+  const handle = (article: Element): void => {
+    // A post article holds comment links only inside its comments: it is not a comment itself.
+    if (ownAll(article, any(FB_COMMENTS, 'idLink')).length === 0) return;
+    comments++;
+    const r = readComment(article, Date.now(), tz);
+    if (!r.ok) return ctx.health('mismatch', r.reason);
+    const c: FbComment = r.comment;
+    if (!postIsBrand(ctx.url, article, brands)) return;
+    const fromBrand = isBrand(brands, c.profile, c.name);
+    const top = c.parentId ?? c.id;
+    let th = threads.get(top);
+    if (!th) threads.set(top, (th = { conv: null, topAt: null }));
+    const msgId = `facebook:${c.id}`;
+    let at = steadyTime(msgId, c.time);
+    if (!c.parentId) th.topAt = at?.at ?? null;
+    if (!fromBrand) th.conv = c.parentId ? (th.conv ?? msgId) : msgId;
+    if (!th.conv) return; // the Page's own comment, with no customer reply (yet)
+    // A reply is shown after the comment it answers: never let a coarse "1 d" put it before its parent.
+    if (at && c.parentId && th.topAt !== null && at.at <= th.topAt) at = { ...at, at: th.topAt + 1 };
+    const msg: ObservedMessage = {
+      id: msgId,
+      role: fromBrand ? 'brand' : 'customer',
+      at: at?.at ?? null,
+      firstSeenAt: ctx.firstSeen(msgId),
+      precisionMs: at?.precisionMs ?? 0,
+      ...(c.name ? { author: c.name.slice(0, 200) } : {}),
+      ...(!fromBrand && c.text ? { text: c.text.slice(0, 500) } : {}),
+    };
+    const handleOf = c.profile?.vanity ?? c.profile?.id;
+    const conv: ObservedConversation = {
+      id: th.conv,
+      platform: 'facebook',
+      channel: 'public',
+      url: cleanUrl(c.timeLink.getAttribute('href') ?? '', ctx.url.href),
+      customer: fromBrand ? {} : { ...(handleOf ? { handle: handleOf } : {}), ...(c.name ? { name: c.name.slice(0, 200) } : {}) },
+      messages: [msg],
+    };
+    tracked++;
+    ctx.track(conv, fromBrand ? null : { parent: c.timeLink.parentElement ?? article, after: c.timeLink, messageId: msgId });
+    ctx.health('ok');
+  };
+  ctx.observe(any(FB_COMMENTS, 'comment'), handle);
+
+  ctx.later(HEALTH_GRACE_MS, () => {
+    if (tracked > 0 || comments > 0) return; // 'ok' or 'mismatch' already said, or only other people's posts
+    // Labelled articles are comments (posts are aria-labelledby): there, but without comment links = broken.
+    if (document.querySelector(FB_COMMENTS.comment[0])) return ctx.health('mismatch', 'comments found without a comment_id link');
+    if (!POST_PAGE.test(ctx.url.pathname)) return; // feeds and profiles may hold no comments at all
+    if (!first(document, FB_COMMENTS, 'post')) ctx.health('mismatch', 'post page without a post or comment');
+    else ctx.health('empty', 'no comments on this post');
+  });
+}
+
+export const facebookSite: SiteDefinition = {
+  id: 'facebook',
+  matches: isFacebookUrl,
+  init(ctx) {
+    const brands = pageBrands(ctx);
+    if (brands) initComments(ctx, brands);
+  },
+};
