@@ -1,0 +1,207 @@
+// Facebook shows no machine-readable time on comments or chats: only text such as "2h", "2 Std.", "5 min",
+// "Yesterday at 14:05", "12. März um 10:15" — in the viewer's language and local zone. This turns that
+// text into an instant plus how far off it may be, so a clock never claims more precision than the page
+// gave. English, German and Dutch; anything else (or anything odd) is null, and the caller falls back to
+// first-seen time. Pure: `now` and the zone come from the caller.
+import { civilFromEpochDay, daysInMonth, epochDay, MS_PER_DAY, MS_PER_MINUTE } from './hours/civil.ts';
+import { wallTimeToInstant, zonedParts } from './hours/zone.ts';
+
+export interface FbTime {
+  /** Epoch ms: the middle of the span the text denotes. */
+  at: number;
+  /** ± ms around `at` that the text cannot tell apart: "2 h" ±30 min, "5 min" ±30 s, "3 d" ±12 h. */
+  precisionMs: number;
+}
+
+const SEC = 1000;
+const HOUR = 60 * MS_PER_MINUTE;
+const WEEK = 7 * MS_PER_DAY;
+
+// Unit words as Facebook abbreviates or spells them (en / de / nl), singular and plural.
+const UNITS: [number, string[]][] = [
+  [SEC, ['s', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden', 'seconde', 'seconden']],
+  [MS_PER_MINUTE, ['m', 'min', 'mins', 'minute', 'minutes', 'minuten', 'minuut', 'mn']],
+  [HOUR, ['h', 'hr', 'hrs', 'hour', 'hours', 'std', 'stunde', 'stunden', 'u', 'uur', 'uren']],
+  [MS_PER_DAY, ['d', 'day', 'days', 't', 'tag', 'tage', 'tagen', 'dag', 'dagen']],
+  [WEEK, ['w', 'wk', 'wks', 'week', 'weeks', 'wo', 'woche', 'wochen', 'weken']],
+  [30.436875 * MS_PER_DAY, ['mo', 'mos', 'month', 'months', 'monat', 'monate', 'monaten', 'mnd', 'maand', 'maanden']],
+  [365.2425 * MS_PER_DAY, ['y', 'yr', 'yrs', 'year', 'years', 'j', 'jr', 'jahr', 'jahre', 'jahren', 'jaar', 'jaren']],
+];
+const UNIT_MS = new Map<string, number>(UNITS.flatMap(([ms, words]) => words.map((w) => [w, ms] as const)));
+const ONE = new Set(['a', 'an', 'one', 'ein', 'eine', 'einer', 'einem', 'een']);
+
+const MONTHS: string[][] = [
+  ['jan', 'january', 'januar', 'januari', 'jänner', 'jän'],
+  ['feb', 'february', 'februar', 'februari'],
+  ['mar', 'march', 'mär', 'märz', 'maerz', 'mrt', 'maart'],
+  ['apr', 'april'],
+  ['may', 'mai', 'mei'],
+  ['jun', 'june', 'juni'],
+  ['jul', 'july', 'juli'],
+  ['aug', 'august', 'augustus'],
+  ['sep', 'sept', 'september'],
+  ['oct', 'october', 'okt', 'oktober'],
+  ['nov', 'november'],
+  ['dec', 'december', 'dez', 'dezember'],
+];
+const MONTH = new Map<string, number>(MONTHS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
+
+// 0 = Monday … 6 = Sunday, matching zonedParts().weekday.
+const WEEKDAYS: string[][] = [
+  ['mon', 'monday', 'mo', 'montag', 'ma', 'maandag'],
+  ['tue', 'tues', 'tuesday', 'di', 'dienstag', 'dinsdag'],
+  ['wed', 'wednesday', 'mi', 'mittwoch', 'wo', 'woensdag'],
+  ['thu', 'thur', 'thurs', 'thursday', 'do', 'donnerstag', 'donderdag'],
+  ['fri', 'friday', 'fr', 'freitag', 'vr', 'vrijdag'],
+  ['sat', 'saturday', 'sa', 'samstag', 'sonnabend', 'za', 'zaterdag'],
+  ['sun', 'sunday', 'so', 'sonntag', 'zo', 'zondag'],
+];
+const WEEKDAY = new Map<string, number>(WEEKDAYS.flatMap((words, i) => words.map((w) => [w, i] as const)));
+
+const JUST_NOW = new Set(['just now', 'now', 'gerade eben', 'soeben', 'jetzt', 'zojuist', 'net', 'nu', 'zonet', 'nu net']);
+const TODAY = new Set(['today', 'heute', 'vandaag']);
+const YESTERDAY = new Set(['yesterday', 'gestern', 'gisteren']);
+
+// "14:05", "14.05", "2:05 PM", "2:05 p.m.", "14:05 Uhr".
+const TIME = String.raw`(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?\s?m\.?)?(?:\s*uhr)?`;
+const AT = String.raw`(?:,?\s*(?:at|um|om|,)\s*|\s+)`;
+const RELATIVE = /^(?:about\s+|vor\s+|etwa\s+|ongeveer\s+)?(\d{1,4}|[a-z]+)\s*([a-zäöü]+)\.?(?:\s+(?:ago|geleden|her))?$/;
+const DAY_AT = new RegExp(String.raw`^([a-zäöü]+)\.?${AT}${TIME}$`);
+const DAY_MONTH = new RegExp(String.raw`^(\d{1,2})\.?\s*([a-zäöü]+)\.?(?:,?\s+(\d{4}))?(?:${AT}${TIME})?$`);
+const MONTH_DAY = new RegExp(String.raw`^([a-zäöü]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?:${AT}${TIME})?$`);
+// A leading weekday ("Monday, 12 March 2026 at 10:15", "Montag, 12. März …", "maandag 12 maart …").
+const LEADING_WEEKDAY = /^([a-zäöü]+)\.?,?\s+(?=\d|[a-zäöü]+\.?\s+\d)/;
+
+/** Lower case, one plain space between words (Facebook uses no-break and narrow no-break spaces). */
+function normalise(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f\u2009·]+/g, ' ')
+    .trim();
+}
+
+/** Minutes since midnight of a matched TIME, or null for an impossible time. */
+function minuteOf(h: string | undefined, m: string | undefined, ampm: string | undefined): number | null {
+  let hour = Number(h);
+  const minute = Number(m);
+  if (!Number.isInteger(hour) || !Number.isInteger(minute) || minute > 59) return null;
+  if (ampm) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (ampm === 'p' ? 12 : 0);
+  } else if (hour > 23) return null;
+  return hour * 60 + minute;
+}
+
+/** A displayed minute covers that whole minute: its middle, ±30 s. */
+function atMinute(timeZone: string, day: number, minute: number): FbTime {
+  const { year, month, day: d } = civilFromEpochDay(day);
+  return { at: wallTimeToInstant(timeZone, year, month, d, minute) + 30 * SEC, precisionMs: 30 * SEC };
+}
+
+/** A date without a time: the middle of that local day (23 or 25 hours long around DST changes). */
+function atDay(timeZone: string, day: number): FbTime {
+  const a = civilFromEpochDay(day);
+  const b = civilFromEpochDay(day + 1);
+  const start = wallTimeToInstant(timeZone, a.year, a.month, a.day, 0);
+  const end = wallTimeToInstant(timeZone, b.year, b.month, b.day, 0);
+  return { at: (start + end) / 2, precisionMs: (end - start) / 2 };
+}
+
+function relative(s: string, now: number): FbTime | null {
+  const m = RELATIVE.exec(s);
+  if (!m) return null;
+  const n = /^\d/.test(m[1]!) ? Number(m[1]) : ONE.has(m[1]!) ? 1 : NaN;
+  const unit = UNIT_MS.get(m[2]!);
+  if (!Number.isFinite(n) || unit === undefined) return null;
+  // Facebook does not say whether it rounds or floors: the shown count, give or take half a unit.
+  return { at: now - n * unit, precisionMs: unit / 2 };
+}
+
+function dayWord(s: string, now: number, timeZone: string): FbTime | null {
+  const m = DAY_AT.exec(s);
+  const word = m ? m[1]! : s.replace(/\.$/, ''); // "Yesterday", "Mon." alone: the whole day
+  const today = zonedParts(timeZone, now);
+  const todayDay = epochDay(today.year, today.month, today.day);
+  let day: number;
+  if (TODAY.has(word)) day = todayDay;
+  else if (YESTERDAY.has(word)) day = todayDay - 1;
+  else if (WEEKDAY.has(word)) day = todayDay - ((today.weekday - WEEKDAY.get(word)! + 7) % 7 || 7);
+  else return null;
+  if (!m) return atDay(timeZone, day);
+  const minute = minuteOf(m[2], m[3], m[4]);
+  return minute === null ? null : atMinute(timeZone, day, minute);
+}
+
+function calendarDate(s: string, now: number, timeZone: string): FbTime | null {
+  const lead = LEADING_WEEKDAY.exec(s);
+  if (lead && WEEKDAY.has(lead[1]!)) s = s.slice(lead[0].length);
+  let day: string, monthWord: string, m: RegExpExecArray | null;
+  if ((m = DAY_MONTH.exec(s))) [day, monthWord] = [m[1]!, m[2]!];
+  else if ((m = MONTH_DAY.exec(s))) [monthWord, day] = [m[1]!, m[2]!];
+  else return null;
+  const month = MONTH.get(monthWord);
+  if (month === undefined) return null;
+  const [, , , yearText, h, min, ampm] = m;
+  const minute = h === undefined ? null : minuteOf(h, min, ampm);
+  if (h !== undefined && minute === null) return null;
+  const today = zonedParts(timeZone, now);
+  const build = (year: number): FbTime | null => {
+    const d = Number(day);
+    if (d < 1 || d > daysInMonth(year, month)) return null;
+    const ed = epochDay(year, month, d);
+    return minute === null ? atDay(timeZone, ed) : atMinute(timeZone, ed, minute);
+  };
+  if (yearText) return build(Number(yearText));
+  // No year: this year's date unless that lies ahead, then last year's (Facebook omits the current year).
+  const thisYear = build(today.year);
+  if (thisYear && thisYear.at - thisYear.precisionMs <= now) return thisYear;
+  return build(today.year - 1);
+}
+
+/**
+ * Parses one Facebook time text in the viewer's zone. Returns null for anything not recognised, for
+ * impossible dates, and for times in the future (a misreading, never a real post time).
+ */
+export function parseFbTime(text: string, now: number, timeZone: string): FbTime | null {
+  const s = normalise(text);
+  if (!s || s.length > 60) return null;
+  if (JUST_NOW.has(s)) return { at: now - 30 * SEC, precisionMs: 30 * SEC };
+  let r: FbTime | null;
+  try {
+    r = relative(s, now) ?? dayWord(s, now, timeZone) ?? calendarDate(s, now, timeZone);
+  } catch {
+    return null; // unknown zone: the caller falls back to first-seen time
+  }
+  if (!r || !Number.isFinite(r.at) || r.at - r.precisionMs > now) return null;
+  // "Today", or this very minute: the span cannot reach past now, so cut it there.
+  const end = r.at + r.precisionMs;
+  if (end <= now) return r;
+  const start = r.at - r.precisionMs;
+  return { at: (start + now) / 2, precisionMs: (now - start) / 2 };
+}
+
+/**
+ * Finds the time at the END of a longer label ("Comment by Jane Doe 2 hours ago", "Kommentar von Jan vor
+ * 2 Stunden", "Reactie van An 2 uur geleden"): the shortest trailing run of words that parses. A run must
+ * hold a digit or two words, so a name ending in "Net" or "Nu" is not read as "just now".
+ */
+export function findFbTime(label: string, now: number, timeZone: string): FbTime | null {
+  const words = normalise(label).split(' ');
+  for (let k = 1; k <= Math.min(8, words.length); k++) {
+    const tail = words.slice(words.length - k).join(' ');
+    if (k < 2 && !/\d/.test(tail)) continue;
+    const r = parseFbTime(tail, now, timeZone);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** The viewer's zone as the runtime knows it ("UTC" when it cannot tell). */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
