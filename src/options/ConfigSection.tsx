@@ -1,8 +1,9 @@
-// The team config section: which config is active, where it comes from (and what was skipped and why),
-// plus import.
-import { useEffect, useState } from 'preact/hooks';
+// The team config file section: which config is active, where it comes from (and what was skipped and why),
+// plus import and export of the team config file.
+import { exportConfigFile } from '../shared/config-file.ts';
 import { t } from '../shared/i18n.ts';
-import { loadConfig, onConfigChanged, type LoadedConfig } from '../shared/settings.ts';
+import type { LoadedConfig } from '../shared/settings.ts';
+import { downloadText } from './download.ts';
 import { ErrorList } from './import/ErrorList.tsx';
 import { ImportConfig } from './import/ImportConfig.tsx';
 
@@ -44,24 +45,25 @@ function ActiveConfig({ loaded }: { loaded: LoadedConfig }) {
   );
 }
 
-export function ConfigSection() {
-  const [loaded, setLoaded] = useState<LoadedConfig | null>(null);
-  const refresh = (): void => void loadConfig().then(setLoaded);
-
-  useEffect(() => {
-    refresh();
-    // Another tab, a synced browser or the admin may change it while this page is open.
-    const stop = new AbortController();
-    onConfigChanged(setLoaded, stop.signal);
-    return () => stop.abort();
-  }, []);
-
+export function ConfigSection({ loaded, refresh }: { loaded: LoadedConfig | null; refresh: () => void }) {
   return (
     <section aria-labelledby="config-heading">
       <h2 id="config-heading">{t('options_config_heading')}</h2>
       <p>{t('options_config_intro')}</p>
       {loaded ? <ActiveConfig loaded={loaded} /> : null}
       <ImportConfig onApplied={refresh} />
+      {loaded ? (
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="export-config"
+            // The active (saved) config, not unsaved edits: the file is what teammates will run with.
+            onClick={() => downloadText('replyclock-team-config.json', 'application/json', exportConfigFile(loaded.config))}
+          >
+            {t('options_export_config')}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // Every validation problem with its path, so a broken file can be fixed in one go.
-export function ErrorList({ errors }: { errors: { path: string; message: string }[] }) {
+export function ErrorList({ errors, testid = 'import-config-errors' }: { errors: { path: string; message: string }[]; testid?: string }) {
   return (
-    <ul class="errors" data-testid="import-config-errors">
+    <ul class="errors" data-testid={testid}>
       {errors.map((e, i) => (
         <li key={i}>
           {e.path ? <code>{e.path}</code> : null}

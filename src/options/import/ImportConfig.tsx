@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { TeamConfig } from '../../core/types.ts';
 import { t } from '../../shared/i18n.ts';
 import { loadConfig, saveConfig } from '../../shared/settings.ts';
-import { diffConfig, isEmptyDiff, type ConfigDiff } from './diff.ts';
+import type { ConfigPreview } from '../../shared/config-file.ts';
 import { DiffView } from './DiffView.tsx';
 import { ErrorList } from './ErrorList.tsx';
 import { readConfigFile } from './read-file.ts';
@@ -14,7 +14,7 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string }
   | { kind: 'refused'; name: string; errors: { path: string; message: string }[] }
-  | { kind: 'preview'; name: string; config: TeamConfig; diff: ConfigDiff }
+  | { kind: 'preview'; name: string; config: TeamConfig; diff: ConfigPreview }
   | { kind: 'applied'; name: string }
   | { kind: 'failed'; message: string };
 
@@ -27,13 +27,13 @@ export function ImportConfig({ onApplied }: { onApplied: () => void }) {
     input.value = '';
     if (!file) return;
     setStep({ kind: 'reading', name: file.name });
-    const read = await readConfigFile(file);
+    const current = await loadConfig();
+    const read = await readConfigFile(file, current.config);
     if (!read.ok) {
       setStep({ kind: 'refused', name: file.name, errors: read.errors });
       return;
     }
-    const current = await loadConfig();
-    setStep({ kind: 'preview', name: file.name, config: read.config, diff: diffConfig(current.config, read.config) });
+    setStep({ kind: 'preview', name: file.name, config: read.config, diff: read.preview });
   };
 
   const apply = async (name: string, config: TeamConfig): Promise<void> => {
@@ -73,7 +73,7 @@ export function ImportConfig({ onApplied }: { onApplied: () => void }) {
         ) : null}
         {step.kind === 'preview' ? (
           <div class="panel preview">
-            <p>{isEmptyDiff(step.diff) ? t('options_import_no_changes', step.name) : t('options_import_preview', step.name)}</p>
+            <p>{step.diff.unchanged ? t('options_import_no_changes', step.name) : t('options_import_preview', step.name)}</p>
             <DiffView diff={step.diff} />
             <div class="actions">
               <button type="button" class="primary" data-testid="import-config-apply" onClick={() => void apply(step.name, step.config)}>

@@ -1,6 +1,8 @@
+// The import preview (previewConfigChange, which replaced the options page's own diff): what a person sees
+// before applying a team config file. Kept from the options page's former diff tests, one intent each.
 import { describe, expect, it } from 'vitest';
 import type { TeamConfig } from '../../../src/core/types.ts';
-import { diffConfig, isEmptyDiff } from '../../../src/options/import/diff.ts';
+import { previewConfigChange } from '../../../src/shared/config-file.ts';
 
 const base: TeamConfig = {
   version: 1,
@@ -13,11 +15,11 @@ const base: TeamConfig = {
   sites: [],
 };
 
-describe('diffConfig (the import preview)', () => {
+describe('import preview', () => {
   it('reports nothing for the same config, even with keys in another order', () => {
     const same = JSON.parse(JSON.stringify(base)) as TeamConfig;
     same.policies[0] = { firstResponseMinutes: 60, match: { platforms: ['x'] }, schedule: 'office', id: 'social' };
-    expect(isEmptyDiff(diffConfig(base, same))).toBe(true);
+    expect(previewConfigChange(base, same).unchanged).toBe(true);
   });
 
   it('lists added, removed and changed schedules and policies by id', () => {
@@ -26,29 +28,28 @@ describe('diffConfig (the import preview)', () => {
       schedules: [{ id: 'weekend', timeZone: 'UTC', week: { sat: [['10:00', '14:00']] } }],
       policies: [{ ...base.policies[0]!, firstResponseMinutes: 30 }, { id: 'vip', schedule: null, match: {}, firstResponseMinutes: 5 }],
     };
-    const d = diffConfig(base, next);
-    expect(d.schedules).toEqual({ added: ['weekend'], removed: ['office'], changed: [] });
-    expect(d.policies).toEqual({ added: ['vip'], removed: ['helpdesk'], changed: ['social'] });
-    expect(isEmptyDiff(d)).toBe(false);
+    const d = previewConfigChange(base, next);
+    expect(d.schedules).toMatchObject({ added: ['weekend'], removed: ['office'], changed: [] });
+    expect(d.policies).toMatchObject({ added: ['vip'], removed: ['helpdesk'], changed: ['social'] });
+    expect(d.unchanged).toBe(false);
   });
 
   it('compares brand handles case-insensitively, per platform', () => {
     const next: TeamConfig = { ...base, brands: { x: ['acmesupport', 'AcmeNL'], facebook: ['AcmeNL'] } };
-    expect(diffConfig(base, next).brands).toEqual([
-      { platform: 'facebook', added: ['AcmeNL'], removed: [] },
-      { platform: 'x', added: ['AcmeNL'], removed: [] },
-    ]);
+    const d = previewConfigChange(base, next);
+    expect(d.brands.removed).toEqual([]);
+    expect(d.brands.added).toEqual(expect.arrayContaining([{ platform: 'facebook', handle: 'AcmeNL' }, { platform: 'x', handle: 'AcmeNL' }]));
+    expect(d.brands.added).toHaveLength(2);
   });
 
   it('notices a new policy order, which changes which policy wins', () => {
-    const next: TeamConfig = { ...base, policies: [base.policies[1]!, base.policies[0]!] };
-    const d = diffConfig(base, next);
-    expect(d.policyOrderChanged).toBe(true);
+    const d = previewConfigChange(base, { ...base, policies: [base.policies[1]!, base.policies[0]!] });
+    expect(d.policies.reordered).toBe(true);
     expect(d.policies.changed).toEqual([]);
   });
 
   it('names other top-level settings that changed', () => {
-    const next: TeamConfig = { ...base, retentionDays: 30, notifications: { enabled: false } };
-    expect(diffConfig(base, next).settings).toEqual(['notifications', 'retentionDays']);
+    const d = previewConfigChange(base, { ...base, retentionDays: 30, notifications: { enabled: false } });
+    expect([...d.other].sort()).toEqual(['notifications', 'retentionDays']);
   });
 });
