@@ -7,6 +7,10 @@ import type { BenchRow, BenchSection } from '../bench/types.ts';
 
 const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   engine: () => import('../bench/engine.ts'),
+  size: () => import('../bench/size.ts'),
+  content: () => import('../bench/content.ts'),
+  ingest: () => import('../bench/ingest.ts'),
+  popup: () => import('../bench/popup.ts'),
 };
 
 function fmt(n: number | null | undefined): string {

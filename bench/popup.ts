@@ -1,0 +1,148 @@
+// The manager's popup over a year of history: 100,000 stored conversations seeded into the real
+// extension's IndexedDB (as the background writes them: business-hours policy version, answered early and
+// late, a few hundred still open), then (1) the background's `ui:summary` answer timed from an extension
+// page (message round trip included), (2) the popup opened in a tab, timed from navigation start to the
+// moment its figures (open count and within-target) are in the DOM.
+import type { Page } from 'playwright-core';
+import type { BenchRow } from './types.ts';
+import { launchBench, median } from './browser.ts';
+
+const COUNT = 100_000;
+const OPEN = 300;
+const SUMMARY_BUDGET_MS = 100;
+const PAINT_BUDGET_MS = 100;
+
+async function seed(page: Page, count: number, open: number): Promise<number> {
+  return page.evaluate(
+    async ([count, open]) => {
+      const H = 3_600_000;
+      const now = Date.now();
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open('replyclock');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const schedule = {
+        id: 'office',
+        name: 'Office hours',
+        timeZone: 'Europe/Amsterdam',
+        week: { mon: [['09:00', '17:00']], tue: [['09:00', '17:00']], wed: [['09:00', '17:00']], thu: [['09:00', '17:00']], fri: [['09:00', '17:00']] },
+        holidays: [],
+      };
+      const version = { key: 'bench-office', createdAt: now - 400 * 24 * H, schedule, policy: { id: 'social', name: 'Social', schedule: 'office', match: {}, firstResponseMinutes: 60 } };
+      const span = 365 * 24 * H;
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(['conversations', 'versions'], 'readwrite');
+        tx.objectStore('versions').put(version);
+        const store = tx.objectStore('conversations');
+        for (let i = 0; i < count; i++) {
+          const first = now - Math.floor(((i + 1) / count) * span);
+          const id = `x:${1600000000000000000n + BigInt(i)}`;
+          const isOpen = i < open;
+          const frt = [12, 25, 45, 70, 150, 20, 300, 8][i % 8]!;
+          const reply = first + frt * 60_000;
+          const messages = [{ id, role: 'customer', at: first, siteAt: first, firstSeenAt: first, precisionMs: 0, author: `c${i}` }];
+          if (!isOpen) messages.push({ id: `${id}b`, role: 'brand', at: reply, siteAt: reply, firstSeenAt: reply, precisionMs: 0, author: 'AcmeSupport' });
+          store.put({
+            id, platform: i % 3 === 0 ? 'facebook' : 'x', channel: i % 4 === 0 ? 'dm' : 'public', url: `https://x.com/c${i}/status/${i}`,
+            customer: { handle: `c${i}` }, text: `order #${i} never arrived`, messages, messageIds: messages.map((m) => m.id), pauses: [],
+            excluded: false, assignee: i % 5 === 0 ? 'Ann' : null, status: isOpen ? 'open' : 'answered', policyId: 'social', versionKey: 'bench-office',
+            firstCustomerAt: first, lastCustomerAt: first, lastBrandAt: isOpen ? null : reply, clockState: isOpen ? 'running' : 'answered',
+            dueAt: first + H, firstResponseAt: isOpen ? null : reply, firstResponseMinutes: isOpen ? null : frt, withinTarget: isOpen ? null : frt <= 60,
+            createdAt: first, updatedAt: isOpen ? first : reply, day: new Date(first).toISOString().slice(0, 10),
+          });
+        }
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      const n = await new Promise<number>((res) => {
+        const q = db.transaction('conversations').objectStore('conversations').count();
+        q.onsuccess = () => res(q.result);
+      });
+      db.close();
+      return n;
+    },
+    [count, open] as const,
+  );
+}
+
+/** Times one ui:summary round trip from an extension page. */
+function timeSummary(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
+    const t0 = performance.now();
+    const r = await chrome.runtime.sendMessage({ rc: 1, type: 'ui:summary', payload: {} });
+    if (!r?.ok) throw new Error(`ui:summary failed: ${r?.error}`);
+    return performance.now() - t0;
+  });
+}
+
+// Installed before any popup script: records when the figures are first in the DOM (ms since navigation start).
+const FIGURES_PROBE = `(() => {
+  if (!location.pathname.includes('popup')) return;
+  const done = () => {
+    const open = document.querySelector('[data-testid="open"]');
+    const within = document.querySelector('[data-testid="within-target"]');
+    return open && within && open.textContent.trim() !== '' && within.textContent.trim() !== '';
+  };
+  new MutationObserver((_, mo) => { if (done()) { window.__figuresAt = performance.now(); mo.disconnect(); } })
+    .observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+async function firstPaint(h: Awaited<ReturnType<typeof launchBench>>): Promise<{ figures: number; fcp: number | null }> {
+  const popup = await h.openPopup();
+  await popup.waitForFunction(() => (globalThis as unknown as { __figuresAt?: number }).__figuresAt !== undefined, undefined, { timeout: 60000 });
+  const r = await popup.evaluate(() => ({
+    figures: (globalThis as unknown as { __figuresAt: number }).__figuresAt,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  }));
+  await popup.close();
+  return r;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const h = await launchBench();
+  try {
+    await h.context.addInitScript(FIGURES_PROBE);
+    const page = await h.context.newPage();
+    await page.goto(h.extensionUrl('manifest.json'));
+    const stored = await seed(page, COUNT, OPEN);
+    const cold = await timeSummary(page);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push(await timeSummary(page));
+    const paints: { figures: number; fcp: number | null }[] = [];
+    for (let i = 0; i < 3; i++) paints.push(await firstPaint(h));
+    const section = 'popup (Chromium, 100k stored)';
+    const summaryMs = median(warm);
+    const paintMs = median(paints.map((p) => p.figures));
+    const fcps = paints.map((p) => p.fcp).filter((x): x is number => x !== null);
+    return [
+      {
+        section,
+        name: `ui:summary over ${stored.toLocaleString('en-US')} conversations, median of 5`,
+        value: summaryMs,
+        unit: 'ms',
+        reference: 'budget',
+        referenceValue: SUMMARY_BUDGET_MS,
+        ratio: summaryMs / SUMMARY_BUDGET_MS,
+        target: `≤ ${SUMMARY_BUDGET_MS} ms`,
+        pass: summaryMs <= SUMMARY_BUDGET_MS && stored === COUNT,
+      },
+      { section, name: 'ui:summary, first call after seeding', value: cold, unit: 'ms', reference: '', referenceValue: null, ratio: null },
+      {
+        section,
+        name: 'popup: navigation → figures in the DOM, median of 3',
+        value: paintMs,
+        unit: 'ms',
+        reference: 'budget',
+        referenceValue: PAINT_BUDGET_MS,
+        ratio: paintMs / PAINT_BUDGET_MS,
+        target: `≤ ${PAINT_BUDGET_MS} ms`,
+        pass: paintMs <= PAINT_BUDGET_MS,
+      },
+      { section, name: 'popup: first contentful paint (frame, before figures)', value: median(fcps), unit: 'ms', reference: '', referenceValue: null, ratio: null },
+    ];
+  } finally {
+    await h.close();
+  }
+}
