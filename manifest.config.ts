@@ -31,10 +31,6 @@ export default defineManifest({
   host_permissions: matches,
   optional_host_permissions: ['https://*/*'],
   content_scripts: [{ matches, js: ['src/content/index.ts'], run_at: 'document_idle' }],
-  // The content script is a small loader that imports its modules from the extension. On a custom helpdesk
-  // domain (registered at run time after the user grants that host) those imports must be web-accessible
-  // there too. use_dynamic_url makes the URLs per-session, so pages cannot probe for the extension.
-  web_accessible_resources: [{ resources: ['assets/*'], matches: ['https://*/*'], use_dynamic_url: true }],
   ...(isFirefox
     ? {
         background: { scripts: ['src/background/index.ts'], type: 'module' },

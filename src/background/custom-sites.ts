@@ -3,6 +3,7 @@
 // (src/options/sites/permissions.ts), and this module then registers the SAME built content script the manifest
 // uses for exactly those pages. A revoked permission or a disabled/removed rule unregisters it. Registrations
 // persist across browser sessions; every worker start re-syncs them with the config and granted permissions.
+import { STANDALONE_CONTENT_SCRIPT } from '../shared/site-hosts.ts';
 import browser from '../shared/browser.ts';
 import { loadConfig, onConfigChanged } from '../shared/settings.ts';
 import type { TeamConfig } from '../core/types.ts';
@@ -27,7 +28,10 @@ export interface CustomSitesDeps {
     unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
   };
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
-  /** The manifest's own content script files (built names carry a hash, so they are read, never hard-coded). */
+  /**
+   * The content script to register on custom domains: the self-contained build (vite.config.ts,
+   * STANDALONE_CONTENT_SCRIPT), which imports nothing and so needs no web-accessible files on that domain.
+   */
   contentScript(): { js: string[]; css: string[] };
 }
 
@@ -36,8 +40,7 @@ function defaultDeps(): CustomSitesDeps {
     scripting: browser.scripting as unknown as CustomSitesDeps['scripting'],
     permissions: browser.permissions,
     contentScript() {
-      const cs = browser.runtime.getManifest().content_scripts?.[0];
-      return { js: cs?.js ?? [], css: cs?.css ?? [] };
+      return { js: [STANDALONE_CONTENT_SCRIPT], css: [] };
     },
   };
 }

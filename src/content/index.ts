@@ -1,4 +1,5 @@
 // Content-script entry: starts the runtime, which picks the site adapter for each page visit.
 import { startRuntime } from './runtime.ts';
+import { SITES } from './registry.ts';
 
-void startRuntime().catch((err: unknown) => console.warn('Replyclock could not start:', err));
+void startRuntime(SITES).catch((err: unknown) => console.warn('Replyclock could not start:', err));

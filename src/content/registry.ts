@@ -22,7 +22,3 @@ export const SITES: readonly SiteEntry[] = [
 ];
 
 export type SiteSource = SiteDefinition | SiteEntry;
-
-export function siteFor(url: URL, sites: readonly SiteSource[] = SITES): SiteSource | undefined {
-  return sites.find((s) => s.matches(url));
-}

@@ -11,14 +11,16 @@ import { createReporter } from './reporter.ts';
 import { createTicker } from './ticker.ts';
 import { createTracker } from './tracker.ts';
 import type { SiteContext, SiteDefinition } from './site.ts';
-import { siteFor, type SiteSource } from './registry.ts';
+// Type only: the registry (with every adapter's dynamic import) is passed in by the entry, so the self-contained
+// custom-domain build (standalone.ts) does not bundle adapters it never uses.
+import type { SiteSource } from './registry.ts';
 
 export interface Runtime {
   life: AbortController;
 }
 
-/** `sites` defaults to the registry; tests pass adapters directly (SiteDefinition, started synchronously). */
-export async function startRuntime(sites?: readonly SiteSource[]): Promise<Runtime> {
+/** `sites`: the registry (index.ts), or adapters passed directly (standalone.ts, tests). */
+export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtime> {
   const life = new AbortController();
   const signal = life.signal;
   claimPage(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`, life);
@@ -67,7 +69,7 @@ export async function startRuntime(sites?: readonly SiteSource[]): Promise<Runti
   }, signal);
 
   const visits = watchVisits(signal, (visit, url) => {
-    const site = siteFor(url, sites);
+    const site = sites.find((s) => s.matches(url));
     if (!site) return;
     const sent = new Set<string>();
     const ctx: SiteContext = {

@@ -12,3 +12,6 @@ export const BUILT_IN_MATCHES = [
 
 /** Only in the `npm start` demo build; store builds never carry localhost access. */
 export const DEMO_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+/** The self-contained content script registered on custom helpdesk domains (built by vite.config.ts). */
+export const STANDALONE_CONTENT_SCRIPT = 'content-standalone.js';

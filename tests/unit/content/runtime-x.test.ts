@@ -28,6 +28,7 @@ const config: TeamConfig = {
 };
 
 import { startRuntime } from '../../../src/content/runtime.ts';
+import { SITES } from '../../../src/content/registry.ts';
 import { STAND_DOWN_EVENT } from '../../../src/content/lifecycle.ts';
 import { badgeParts } from '../../../src/content/badge.ts';
 
@@ -51,7 +52,7 @@ async function start(url: string, fixture: string): Promise<void> {
   await import('../../../src/content/sites/x.ts');
   setUrl(url);
   loadFixture(fixture);
-  life = (await startRuntime()).life;
+  life = (await startRuntime(SITES)).life;
   await settle();
 }
 

@@ -26,6 +26,7 @@ const config: TeamConfig = {
 };
 
 import { startRuntime } from '../../../src/content/runtime.ts';
+import { SITES } from '../../../src/content/registry.ts';
 import { badgeParts } from '../../../src/content/badge.ts';
 
 let life: AbortController | null = null;
@@ -38,7 +39,7 @@ afterEach(() => {
 async function open(fixture: string): Promise<void> {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://x.com/i/chat/111-222');
   document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(readFileSync(`tests/fixtures/x/${fixture}`, 'utf8'))![1]!;
-  life = (await startRuntime()).life;
+  life = (await startRuntime(SITES)).life;
 }
 const badges = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('replyclock-badge')];
 
@@ -73,7 +74,7 @@ describe('X direct-message thread', () => {
     (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://x.com/i/chat/111-222');
     const html = readFileSync('tests/fixtures/x/chat-thread.html', 'utf8').replace('<span>@AcmeSupport</span>', '<span>@someone_else</span>');
     document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-    life = (await startRuntime()).life;
+    life = (await startRuntime(SITES)).life;
     await new Promise((r) => setTimeout(r, 100));
     expect(document.querySelector('[data-testid="SideNav_AccountSwitcher_Button"]')!.textContent).toContain('@someone_else');
     expect(badges()).toHaveLength(0);
