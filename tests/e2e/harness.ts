@@ -2,6 +2,8 @@
 // Chromium via playwright-core, pages served at their REAL hostnames (so the manifest's match patterns
 // apply) without any network, and direct reads of what the extension stored.
 // Contract: /work/briefs/harness-api.md — keep the public shape stable, other helpers code against it.
+// It also implements the driver-neutral E2EHarness (drivers/types.ts): scenarios that should run in Firefox too
+// use only that part, through drivers/index.ts (launchE2E + browsers()).
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TeamConfig } from '../../src/core/types.ts';
 import type { ConversationRecord } from '../../src/shared/records.ts';
+import { chromiumPageApi } from './drivers/chromium.ts';
+import type { E2EHarness, RcPage } from './drivers/types.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-output/screenshots/chromium');
@@ -29,7 +33,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
 }
 
-export interface Harness {
+export interface Harness extends E2EHarness {
+  readonly browser: 'chromium';
   context: BrowserContext;
   extensionId: string;
   /** The extension's service worker; re-acquired if Chromium stopped and restarted it. */
@@ -49,7 +54,7 @@ export interface Harness {
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   openReports(): Promise<Page>;
-  screenshot(page: Page, name: string): Promise<string>;
+  screenshot(page: Page | RcPage, name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -203,6 +208,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     };
 
     const harness: Harness = {
+      ...chromiumPageApi,
+      browser: 'chromium',
+      extensionOrigin: `chrome-extension://${extensionId}`,
+      extEvaluate: evaluate as Harness['extEvaluate'],
       context,
       extensionId,
       get worker() {
@@ -291,7 +300,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       async screenshot(page, name) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const path = join(SCREENSHOT_DIR, `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.png`);
-        await page.screenshot({ path, fullPage: true });
+        await (page as Page).screenshot({ path, fullPage: true });
         return path;
       },
 

@@ -1,11 +1,12 @@
 // Seeds stored conversations straight into the extension's IndexedDB from an extension page, as the
 // background would have written them: a calendar-time 60-minute policy, answers early and late.
-import type { Page } from 'playwright-core';
+import type { PageApi, RcPage } from './drivers/types.ts';
 
 const H = 3_600_000;
 
-export async function seedConversations(page: Page, now: number): Promise<number> {
-  return page.evaluate(async (now: number) => {
+/** Runs in an extension page of any browser driver (its origin owns the database). */
+export async function seedConversations(h: Pick<PageApi, 'evaluateIn'>, page: RcPage, now: number): Promise<number> {
+  return h.evaluateIn(page, async (now: number) => {
     const H = 3_600_000;
     const db: IDBDatabase = await new Promise((res, rej) => {
       const r = indexedDB.open('replyclock');

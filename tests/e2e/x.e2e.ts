@@ -1,6 +1,6 @@
-// X in a real Chromium with the built extension: fixture pages served at the real x.com hostname.
+// X with the built extension in every browser driver: fixture pages served at the real x.com hostname.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness.ts';
+import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -11,11 +11,13 @@ const CONFIG = {
 };
 const STATES = ['ok', 'warning', 'breached', 'paused', 'answered', 'unknown'];
 const id = (n: string): string => `x:18000000000000000${n}`;
+const byConversation = (conv: string): string => `replyclock-badge[data-conversation="${conv}"]`;
+const byMessage = (msg: string): string => `replyclock-badge[data-message="${msg}"]`;
 
-describe('X (e2e)', () => {
-  let h: Harness;
+describe.each(browsers())('X (e2e, %s)', (browser) => {
+  let h: E2EHarness;
   beforeAll(async () => {
-    h = await launch();
+    h = await launchE2E({ browser });
     await h.setConfig(CONFIG);
   });
   afterAll(async () => {
@@ -26,15 +28,14 @@ describe('X (e2e)', () => {
     await h.serveFixture('https://x.com/notifications/mentions', 'tests/fixtures/x/mentions.html');
     const page = await h.open('https://x.com/notifications/mentions');
     for (const n of ['01', '02', '09', '10', '11']) {
-      const badge = page.locator(`replyclock-badge[data-conversation="${id(n)}"]`);
-      await expect.poll(() => badge.count(), { timeout: 10_000 }).toBe(1);
-      expect(STATES).toContain(await badge.getAttribute('data-state'));
+      await expect.poll(() => h.count(page, byConversation(id(n))), { timeout: 10_000 }).toBe(1);
+      expect(STATES).toContain(await h.attr(page, byConversation(id(n)), 'data-state'));
     }
     // promoted, repost, brand-authored, lookalikes, quote-only mention
     for (const n of ['03', '04', '05', '06', '07', '08', '12']) {
-      expect(await page.locator(`replyclock-badge[data-conversation="${id(n)}"]`).count()).toBe(0);
+      expect(await h.count(page, byConversation(id(n)))).toBe(0);
     }
-    await expect.poll(() => page.locator('replyclock-badge').count()).toBe(5);
+    await expect.poll(async () => (await h.badges(page)).length).toBe(5);
     await h.screenshot(page, 'x-mentions');
     // The background stored what the page showed.
     await expect
@@ -45,12 +46,11 @@ describe('X (e2e)', () => {
   it('status page: the brand reply makes the customer tweet answered', async () => {
     await h.serveFixture('https://x.com/jane_doe/status/1800000000000000101', 'tests/fixtures/x/status.html');
     const page = await h.open('https://x.com/jane_doe/status/1800000000000000101');
-    const first = page.locator('replyclock-badge[data-message="x:1800000000000000101"]');
-    await expect.poll(() => first.getAttribute('data-state'), { timeout: 10_000 }).toBe('answered');
-    expect(await first.getAttribute('data-conversation')).toBe('x:1800000000000000101');
-    const followUp = page.locator('replyclock-badge[data-message="x:1800000000000000103"]');
-    expect(await followUp.getAttribute('data-conversation')).toBe('x:1800000000000000101');
-    expect(await page.locator('replyclock-badge[data-message="x:1800000000000000104"]').count()).toBe(0);
+    const first = byMessage('x:1800000000000000101');
+    await expect.poll(() => h.attr(page, first, 'data-state'), { timeout: 10_000 }).toBe('answered');
+    expect(await h.attr(page, first, 'data-conversation')).toBe('x:1800000000000000101');
+    expect(await h.attr(page, byMessage('x:1800000000000000103'), 'data-conversation')).toBe('x:1800000000000000101');
+    expect(await h.count(page, byMessage('x:1800000000000000104'))).toBe(0);
     await h.screenshot(page, 'x-status');
   });
 });

@@ -1,0 +1,94 @@
+// Issue 7: "export and re-import round-trips exactly". A team config with every kind of field is exported from
+// the options page, another config is applied, and importing the exported file brings back exactly the first
+// config (and the badges that go with it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from './harness.ts';
+import { CONVERSATION, MENTIONS_URL, mentionPage } from './foundation-fixture.ts';
+
+const FULL = {
+  version: 1,
+  schedules: [
+    {
+      id: 'office',
+      name: 'Office hours',
+      timeZone: 'Europe/Amsterdam',
+      week: { mon: [['09:00', '12:00'], ['13:00', '17:30']], fri: [['22:00', '06:00']] },
+      holidays: ['2026-12-25', '--01-01'],
+      exceptions: [{ date: '2026-12-24', hours: [['09:00', '13:00']], note: 'Christmas Eve' }, { date: '2026-12-31', hours: [] }],
+    },
+  ],
+  policies: [
+    { id: 'vip', name: 'VIP', schedule: null, match: { priorities: ['vip'], topics: ['refund', '/order\\s+#\\d+/i'] }, firstResponseMinutes: 15, warnAt: 0.5 },
+    { id: 'social', name: 'Social', schedule: null, match: {}, firstResponseMinutes: 60, resolutionMinutes: 1440, calendarTargets: ['resolution'] },
+  ],
+  brands: { x: ['AcmeSupport'], facebook: ['Acme'] },
+  sites: [],
+  notifications: { enabled: true, leadMinutes: 5, quietWhenClosed: false },
+  retentionDays: 90,
+};
+const OTHER = { version: 1, schedules: [], policies: [{ id: 'all', schedule: null, match: {}, firstResponseMinutes: 60 }], brands: { x: ['SomeoneElse'] }, sites: [] };
+
+async function exportFile(options: Page): Promise<string> {
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-config').click()]);
+  const path = await download.path();
+  return readFileSync(path, 'utf8');
+}
+
+async function importFile(options: Page, name: string, text: string): Promise<void> {
+  await options.getByTestId('import-config').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  // The preview list is empty (so invisible) when nothing would change; the Apply button is always there.
+  await options.getByTestId('import-config-apply').waitFor();
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('team config file: export and re-import', () => {
+  it('round-trips exactly', async () => {
+    const applied = await h.setConfig(FULL);
+    const options = await h.openOptions();
+    const exported = await exportFile(options);
+    const file = JSON.parse(exported) as { format: string; config: unknown };
+    expect(file.format).toBe('replyclock-team-config');
+    expect(file.config).toEqual(applied);
+
+    // Choosing the exported file right away: nothing would change.
+    await importFile(options, 'replyclock-team-config.json', exported);
+    expect(await options.getByTestId('import-config-preview').locator('li').count()).toBe(0);
+    expect(await options.locator('.preview').textContent()).toContain('matches the active configuration');
+    await options.getByTestId('import-config-cancel').click();
+    await options.close();
+
+    // Another team's config, with a page open that shows (then loses, then regains) a badge.
+    await h.serveHtml(MENTIONS_URL, mentionPage(5));
+    const x = await h.open(MENTIONS_URL);
+    const badge = x.locator(`replyclock-badge[data-conversation="${CONVERSATION}"]`);
+    await badge.waitFor({ state: 'attached', timeout: 15000 });
+    await h.setConfig(OTHER);
+    await badge.waitFor({ state: 'detached', timeout: 15000 });
+
+    const back = await h.openOptions();
+    await importFile(back, 'replyclock-team-config.json', exported);
+    expect(await back.getByTestId('diff-brands').textContent()).toContain('AcmeSupport');
+    await back.getByTestId('import-config-apply').click();
+    await back.getByTestId('import-config-applied').waitFor({ timeout: 20000 });
+    await badge.waitFor({ state: 'attached', timeout: 15000 });
+
+    // The config in effect is the exported one, byte for byte once the export time is set aside.
+    const reexported = await exportFile(back);
+    const strip = (text: string): string => text.replace(/"exportedAt": "[^"]*"/, '"exportedAt": ""');
+    expect(strip(reexported)).toBe(strip(exported));
+    // The editors show it unchanged: nothing to save.
+    expect(await back.getByTestId('save-status').getAttribute('data-state')).not.toBe('unsaved');
+    await h.screenshot(back, 'options-config-roundtrip');
+    await back.close();
+    await x.close();
+  });
+});

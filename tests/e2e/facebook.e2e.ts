@@ -1,0 +1,74 @@
+// Facebook in a real Chromium with the built extension: fixture pages served at the real hostnames
+// (www.facebook.com, business.facebook.com) so the manifest's match patterns apply.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness.ts';
+
+const CONFIG = {
+  version: 1,
+  schedules: [],
+  policies: [{ id: 'social', name: 'Social', schedule: null, match: {}, firstResponseMinutes: 60, nextResponseMinutes: 60 }],
+  brands: { facebook: ['AcmePage', '100064000000001'] },
+  sites: [],
+};
+const STATES = ['ok', 'warning', 'breached', 'paused', 'answered', 'unknown'];
+const POST = 'https://www.facebook.com/AcmePage/posts/pfbid02abc';
+const THREAD = 'https://www.facebook.com/messages/t/1234567890';
+const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=111&mailbox_id=222&selected_item_id=100&thread_type=FB_MESSAGE';
+
+describe('Facebook (e2e)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+    await h.setConfig(CONFIG);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  for (const lang of ['en', 'de', 'nl']) {
+    it(`page post comments (${lang}): badges on customer comments, the Page's reply answers`, async () => {
+      await h.serveFixture(POST, `tests/fixtures/facebook/post-${lang}.html`);
+      const page = await h.open(POST);
+      const badge = (msg: string) => page.locator(`replyclock-badge[data-message="facebook:${msg}"]`);
+      // Jane's comment was answered by the Page; her follow-up waits.
+      await expect.poll(() => badge('1234567890_1111').getAttribute('data-state'), { timeout: 10_000 }).toBe('answered');
+      expect(await badge('1234567890_1111').getAttribute('data-conversation')).toBe('facebook:1234567890_1111');
+      expect(await badge('3333').getAttribute('data-conversation')).toBe('facebook:1234567890_1111');
+      for (const m of ['3333', '4444', '6666', '7777', '8888']) {
+        await expect.poll(() => badge(m).count(), { timeout: 10_000 }).toBe(1);
+        expect(STATES).toContain(await badge(m).getAttribute('data-state'));
+      }
+      // The Page's comments carry no badge.
+      for (const m of ['2222', '5555']) expect(await badge(m).count()).toBe(0);
+      await h.screenshot(page, `facebook-post-${lang}`);
+      await page.close();
+    });
+  }
+
+  it('stores the comment conversations with their Facebook times', async () => {
+    await expect
+      .poll(async () => (await h.conversations()).map((c) => c.id), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['facebook:1234567890_1111', 'facebook:4444', 'facebook:6666']));
+  });
+
+  it('Messenger: thread rows and the open thread', async () => {
+    await h.serveFixture(THREAD, 'tests/fixtures/facebook/messenger-en.html');
+    const page = await h.open(THREAD);
+    await expect.poll(() => page.locator('replyclock-badge[data-conversation="facebook:dm:3456789012"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('replyclock-badge[data-conversation="facebook:dm:1234567890"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('replyclock-badge[data-conversation="facebook:dm:2345678901"]').count()).toBe(0);
+    await h.screenshot(page, 'facebook-messenger');
+    await page.close();
+  });
+
+  it('Business Suite inbox: rows waiting for the Page get badges', async () => {
+    await h.serveFixture(INBOX, 'tests/fixtures/facebook/business-en.html');
+    const page = await h.open(INBOX);
+    for (const id of ['100', '300']) {
+      await expect.poll(() => page.locator(`replyclock-badge[data-conversation="facebook:bs:${id}"]`).count(), { timeout: 10_000 }).toBe(1);
+    }
+    expect(await page.locator('replyclock-badge[data-conversation="facebook:bs:200"]').count()).toBe(0);
+    await h.screenshot(page, 'facebook-business');
+    await page.close();
+  });
+});
