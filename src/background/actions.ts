@@ -5,6 +5,7 @@ import type { ReplyclockDb } from '../shared/db.ts';
 import type { ConversationRecord, EventRecord, PolicyVersion } from '../shared/records.ts';
 import { applyDelta } from './aggregates.ts';
 import { derive, SNOOZE_REASON } from './derive.ts';
+import { factOf, FactWriter } from './facts.ts';
 
 export interface ActionResult {
   record: ConversationRecord | null;
@@ -14,7 +15,7 @@ export interface ActionResult {
 export async function applyAction(db: ReplyclockDb, conversationId: string, act: AgentAction, ctx: { now: number; agent: string }): Promise<ActionResult> {
   const agent = ctx.agent || null;
   const now = ctx.now;
-  return db.transaction('rw', [db.conversations, db.events, db.daily, db.versions], async () => {
+  return db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.facts], async () => {
     const before = await db.conversations.get(conversationId);
     if (!before) return { record: null, version: null };
     const version = before.versionKey ? ((await db.versions.get(before.versionKey)) ?? null) : null;
@@ -51,6 +52,10 @@ export async function applyAction(db: ReplyclockDb, conversationId: string, act:
     const after: ConversationRecord = { ...next, ...derive(next, version, now) };
     await applyDelta(db, before, after);
     await db.conversations.put(after);
+    const facts = new FactWriter();
+    facts.drop(before);
+    facts.put(factOf(after, version, now));
+    await facts.flush(db);
     await db.events.add(event);
     if (after.status !== before.status) {
       await db.events.add({ at: now, type: 'status-changed', conversationId, agent, detail: { from: before.status, to: after.status } });

@@ -6,7 +6,7 @@ import { KV, kvSet, type ReplyclockDb } from '../shared/db.ts';
 import { dueNotifications, type PendingNotification } from './notifications.ts';
 import { recomputeOpen } from './recompute.ts';
 import { pruneByRetention } from './retention.ts';
-import { countStates, liveConversations, type Translate } from './summary.ts';
+import { liveConversations, type Translate } from './summary.ts';
 import { badgeFor, type Badge } from './toolbar.ts';
 
 export const TICK_ALARM = 'rc-tick';
@@ -42,9 +42,20 @@ export async function tick(deps: TickDeps): Promise<void> {
   if (changedIds.length) deps.changed(changedIds);
 }
 
+/**
+ * The badge from the stored clock states, counted on the [status+clockState] index (no record is read, so its
+ * cost does not grow with the number of open conversations). Stored states are re-derived on every write and by
+ * every tick just before this runs, so the badge is exact at each tick and never more than one tick behind.
+ */
 export async function refreshToolbar(deps: Pick<TickDeps, 'db' | 'now' | 't' | 'showBadge'>): Promise<void> {
-  const { counts } = countStates(await liveConversations(deps.db, deps.now));
+  const counts = await openStateCounts(deps.db);
   await deps.showBadge(badgeFor(counts, deps.t));
+}
+
+export async function openStateCounts(db: ReplyclockDb): Promise<{ breached: number; atRisk: number }> {
+  const index = db.conversations.where('[status+clockState]');
+  const [breached, atRisk] = await Promise.all([index.equals(['open', 'breached']).count(), index.equals(['open', 'warning']).count()]);
+  return { breached, atRisk };
 }
 
 export async function onAlarm(name: string, deps: TickDeps): Promise<void> {

@@ -32,9 +32,20 @@ export function toFacts(rec: ConversationRecord): ConversationFacts {
   };
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and every write derives a day: one per zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** "YYYY-MM-DD" of `ms` in `timeZone` (UTC for calendar-time policies). */
 export function dayIn(timeZone: string, ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
+  const parts = dayFormat(timeZone).formatToParts(ms);
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '00';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

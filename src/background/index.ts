@@ -6,12 +6,14 @@ import { t } from '../shared/i18n.ts';
 import { loadConfig, loadLocal, onConfigChanged } from '../shared/settings.ts';
 import { openDb } from '../shared/db.ts';
 import type { Broadcast } from '../shared/protocol.ts';
+import { SUMMARY_CACHE_KEY, SUMMARY_REFRESH_MS } from '../shared/summary.ts';
 import type { TeamConfig } from '../core/types.ts';
 import { ensureAlarms, onAlarm, refreshToolbar, type TickDeps } from './alarms.ts';
 import { isPageHost } from './hosts.ts';
 import { openNotification, type PendingNotification } from './notifications.ts';
 import { recordSettingsChange } from './recompute.ts';
 import { handleMessage, type RouterDeps, type Sender } from './router.ts';
+import { buildSummary } from './summary.ts';
 import { TabRegistry } from './tabs.ts';
 import { startConfigUrlSync } from './config-url.ts';
 import { initCustomSites } from './custom-sites.ts';
@@ -34,7 +36,8 @@ function broadcastChanged(ids: string[], tabId?: number): void {
       for (const id of new Set([...list, ...(tabId !== undefined ? [tabId] : [])])) quiet(browser.tabs.sendMessage(id, msg));
     }),
   );
-  quiet(updateToolbar());
+  scheduleToolbar();
+  scheduleSummary();
 }
 
 const showBadge = (badge: Badge): Promise<void> => applyBadge(browser.action, badge);
@@ -42,6 +45,31 @@ const showBadge = (badge: Badge): Promise<void> => applyBadge(browser.action, ba
 async function updateToolbar(): Promise<void> {
   await refreshToolbar({ db, now: Date.now(), t, showBadge });
 }
+
+/**
+ * Runs `job` at most once per `ms`, `ms` after the first request (not pushed back by later ones): a burst of write
+ * batches costs one refresh, and what it shows is never older than `ms` plus the refresh itself.
+ */
+function throttled(job: () => Promise<void>, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return () => {
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      quiet(job());
+    }, ms);
+  };
+}
+
+const scheduleToolbar = throttled(updateToolbar, SUMMARY_REFRESH_MS);
+
+// The popup's figures, materialised for its first paint (see SUMMARY_CACHE_KEY).
+const summaryArea = browser.storage.session ?? browser.storage.local;
+async function publishSummary(): Promise<void> {
+  const summary = await buildSummary(db, { now: Date.now(), config: await config(), t });
+  await summaryArea.set({ [SUMMARY_CACHE_KEY]: summary });
+}
+const scheduleSummary = throttled(publishSummary, SUMMARY_REFRESH_MS);
 
 async function notify(n: PendingNotification): Promise<void> {
   await browser.notifications.create(n.key, {
@@ -76,7 +104,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  void tickDeps().then((deps) => onAlarm(alarm.name, deps));
+  void tickDeps()
+    .then((deps) => onAlarm(alarm.name, deps))
+    .finally(scheduleSummary);
 });
 
 browser.notifications.onClicked.addListener((notificationId) => {
@@ -95,6 +125,7 @@ onConfigChanged(() => {
     const name = await agent();
     const { changedIds } = await recordSettingsChange(db, Date.now(), name || null);
     if (changedIds.length) broadcastChanged(changedIds);
+    scheduleSummary();
     quiet(browser.runtime.sendMessage({ rc: 1, type: 'bg:settings-changed' } satisfies Broadcast));
     for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) quiet(browser.tabs.sendMessage(tab.id, { rc: 1, type: 'bg:settings-changed' }));
   })();
@@ -105,6 +136,7 @@ browser.runtime.onStartup.addListener(() => quiet(ensureAlarms(browser.alarms)))
 // Also on every worker start: an update or a crash must never leave the extension without its tick.
 quiet(ensureAlarms(browser.alarms));
 quiet(updateToolbar());
+scheduleSummary();
 // The team config URL (if subscribed) is re-fetched on its own alarm; a bad file keeps the last good config.
 startConfigUrlSync();
 // Custom helpdesk domains: content scripts registered per enabled rule whose host permission was granted.

@@ -1,17 +1,19 @@
 // Turns what content scripts observed into stored conversations. One transaction per batch: either the
-// whole batch is stored (records, events, aggregates, policy versions) or none of it.
+// whole batch is stored (records, events, aggregates, facts, policy versions) or none of it. Inside it, reads
+// and writes are in bulk (see BatchView): the cost is per batch, not per conversation and not per stored row.
 //
 // Idempotent: the same message seen again (several tabs, reload, a virtualised list scrolling back)
 // is merged into the one stored message, never duplicated. The site's own timestamp wins over "first
 // seen"; both are kept, and of two site timestamps the more precise one wins ("2 h" on Facebook
 // becomes an exact time when the tooltip is read later).
 import { matchPolicy, scheduleFor } from '../core/policy.ts';
-import type { TeamConfig } from '../core/types.ts';
+import type { Policy, TeamConfig } from '../core/types.ts';
 import type { ReplyclockDb } from '../shared/db.ts';
 import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
 import type { ConversationRecord, EventRecord, PolicyVersion, StoredMessage } from '../shared/records.ts';
-import { applyDelta } from './aggregates.ts';
+import { DailyDeltas } from './aggregates.ts';
 import { derive } from './derive.ts';
+import { factOf, FactWriter } from './facts.ts';
 import { freezeVersion, VersionCache } from './versions.ts';
 
 export const MAX_TEXT = 500;
@@ -77,30 +79,107 @@ function sameContent(a: ConversationRecord, b: ConversationRecord): boolean {
   return JSON.stringify({ ...a, updatedAt: 0 }) === JSON.stringify({ ...b, updatedAt: 0 });
 }
 
+/**
+ * The batch's view of the store: every record the batch may touch, read up front with one bulkGet (+ one index
+ * query for messages already held by another conversation), then updated in memory in observation order, so a
+ * conversation seen twice in one batch, or absorbed by an earlier one, reads exactly as the sequential
+ * per-record reads and writes did — without an IndexedDB round trip per conversation.
+ */
+class BatchView {
+  /** Current state by id: the record, or null when absent (never stored, or absorbed in this batch). */
+  private readonly records = new Map<string, ConversationRecord | null>();
+  /** Message id → the conversation holding it. */
+  private readonly holders = new Map<string, string>();
+  private readonly touched = new Set<string>();
+
+  static async load(db: ReplyclockDb, observed: readonly ObservedConversation[]): Promise<BatchView> {
+    const view = new BatchView();
+    const ids = new Set<string>();
+    for (const obs of observed) {
+      ids.add(obs.id);
+      for (const m of obs.messages) if (m.role === 'customer') ids.add(m.id);
+    }
+    const list = [...ids];
+    const recs = await db.conversations.bulkGet(list);
+    list.forEach((id, i) => view.records.set(id, recs[i] ?? null));
+    const missing = [...new Set(observed.map((o) => o.id))].filter((id) => !view.records.get(id));
+    if (missing.length) {
+      const want = new Set(missing);
+      // Ascending by id, first holder kept: the same one `.where('messageIds').equals(id).first()` returned.
+      const holders = (await db.conversations.where('messageIds').anyOf(missing).toArray()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const h of holders) {
+        if (!view.records.get(h.id)) view.records.set(h.id, h);
+        for (const m of h.messageIds ?? []) if (want.has(m) && !view.holders.has(m)) view.holders.set(m, h.id);
+      }
+    }
+    return view;
+  }
+
+  get(id: string): ConversationRecord | undefined {
+    return this.records.get(id) ?? undefined;
+  }
+
+  /** The stored conversation that holds message `id`, if any. */
+  holderOf(id: string): ConversationRecord | undefined {
+    const h = this.holders.get(id);
+    return h === undefined ? undefined : this.get(h);
+  }
+
+  /** Every record the batch read (for preloading their policy versions). */
+  loaded(): ConversationRecord[] {
+    return [...this.records.values()].filter((r): r is ConversationRecord => r !== null);
+  }
+
+  put(rec: ConversationRecord): void {
+    this.records.set(rec.id, rec);
+    this.touched.add(rec.id);
+    for (const m of rec.messageIds ?? []) this.holders.set(m, rec.id);
+  }
+
+  delete(id: string): void {
+    this.records.set(id, null);
+    this.touched.add(id);
+  }
+
+  /** What the batch changed: records to write and ids to delete. */
+  writes(): { put: ConversationRecord[]; del: string[] } {
+    const put: ConversationRecord[] = [];
+    const del: string[] = [];
+    for (const id of this.touched) {
+      const r = this.records.get(id);
+      if (r) put.push(r);
+      else del.push(id);
+    }
+    return { put, del };
+  }
+}
+
 export async function ingest(db: ReplyclockDb, observed: ObservedConversation[], ctx: IngestContext): Promise<IngestResult> {
   const agent = ctx.agent || null;
   const changed = new Set<string>();
   let stored = 0;
-  await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions], async () => {
+  await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.facts], async () => {
+    const view = await BatchView.load(db, observed);
     const versions = new VersionCache(db);
+    await versions.preload(view.loaded().map((r) => r.versionKey));
+    // A batch matches a handful of policies: freeze (hash + store) each once, not once per conversation.
+    const frozen = new Map<Policy, PolicyVersion>();
+    const deltas = new DailyDeltas();
+    const facts = new FactWriter();
     const events: EventRecord[] = [];
     const log = (type: EventRecord['type'], conversationId: string | null, detail?: Record<string, unknown>): void => {
       events.push({ at: ctx.now, type, conversationId, agent, ...(detail ? { detail } : {}) });
     };
 
     for (const obs of observed) {
-      let before = await db.conversations.get(obs.id);
-      if (!before) {
-        // On X a follow-up is first its own conversation on the mentions timeline and later a message of
-        // the thread: if a stored conversation already holds this one's root message, this is that one.
-        const holder = await db.conversations.where('messageIds').equals(obs.id).first();
-        if (holder) before = holder;
-      }
+      // On X a follow-up is first its own conversation on the mentions timeline and later a message of
+      // the thread: if a stored conversation already holds this one's root message, this is that one.
+      const before = view.get(obs.id) ?? view.holderOf(obs.id);
       const targetId = before?.id ?? obs.id;
 
       // ...and the other way round: a stored conversation whose root is a customer message seen here is absorbed.
       const absorbIds = [...new Set(obs.messages.filter((m) => m.role === 'customer' && m.id !== targetId).map((m) => m.id))];
-      const absorbed = (await db.conversations.bulkGet(absorbIds)).filter((c): c is ConversationRecord => c !== undefined);
+      const absorbed = absorbIds.map((id) => view.get(id)).filter((c): c is ConversationRecord => c !== undefined);
 
       const map = new Map<string, StoredMessage>();
       mergeMessages(map, before?.messages ?? []);
@@ -119,7 +198,7 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
 
       let version: PolicyVersion | null;
       if (before) {
-        version = await versions.get(before.versionKey);
+        version = versions.peek(before.versionKey);
       } else {
         // Matched on the CURRENT config once, then frozen: later policy edits don't rewrite history.
         const policy = matchPolicy(ctx.config.policies, {
@@ -129,8 +208,12 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
           ...(obs.topic !== undefined ? { topic: obs.topic } : {}),
           ...(text !== undefined ? { text } : {}),
         });
-        version = policy ? await freezeVersion(db, policy, scheduleFor(ctx.config, policy), ctx.now) : null;
-        if (version) versions.remember(version);
+        version = null;
+        if (policy) {
+          version = frozen.get(policy) ?? (await freezeVersion(db, policy, scheduleFor(ctx.config, policy), ctx.now));
+          frozen.set(policy, version);
+          versions.remember(version);
+        }
       }
 
       const pauses = [...(before?.pauses ?? []), ...absorbed.flatMap((a) => a.pauses)];
@@ -169,8 +252,9 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
       const after: ConversationRecord = { ...draft, ...derive(draft, version, ctx.now) };
 
       for (const a of absorbed) {
-        await applyDelta(db, a, null);
-        await db.conversations.delete(a.id);
+        deltas.apply(a, null);
+        view.delete(a.id);
+        facts.drop(a);
         changed.add(a.id);
         log('merged', targetId, { absorbed: a.id });
       }
@@ -185,11 +269,18 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
       if (before && before.status !== after.status) log('status-changed', targetId, { from: before.status, to: after.status });
       if (after.clockState === 'breached' && before?.clockState !== 'breached') log('breached', targetId, { dueAt: after.dueAt });
 
-      await applyDelta(db, before, after);
-      await db.conversations.put(after);
+      deltas.apply(before, after);
+      view.put(after);
+      facts.drop(before);
+      facts.put(factOf(after, version, ctx.now));
       changed.add(targetId);
       stored++;
     }
+    const { put, del } = view.writes();
+    if (del.length) await db.conversations.bulkDelete(del);
+    if (put.length) await db.conversations.bulkPut(put);
+    await facts.flush(db);
+    await deltas.flush(db);
     if (events.length) await db.events.bulkAdd(events);
   });
   return { stored, changedIds: [...changed] };

@@ -3,8 +3,9 @@
 // exactly the state it would have had if it had never stopped.
 import type { ReplyclockDb } from '../shared/db.ts';
 import type { ConversationRecord, EventRecord } from '../shared/records.ts';
-import { applyDelta } from './aggregates.ts';
+import { DailyDeltas } from './aggregates.ts';
 import { derive } from './derive.ts';
+import { factOf, FactWriter } from './facts.ts';
 import { VersionCache } from './versions.ts';
 
 /** Statuses whose clock can still move on its own. */
@@ -19,12 +20,17 @@ export interface RecomputeResult {
 export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string | null = null): Promise<RecomputeResult> {
   const changedIds: string[] = [];
   const breachedIds: string[] = [];
-  await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions], async () => {
+  await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.facts], async () => {
     const versions = new VersionCache(db);
     const events: EventRecord[] = [];
+    const deltas = new DailyDeltas();
+    const puts: ConversationRecord[] = [];
+    const facts = new FactWriter();
     const live = await db.conversations.where('status').anyOf([...LIVE_STATUSES]).toArray();
+    await versions.preload(live.map((r) => r.versionKey));
     for (const before of live) {
-      const after: ConversationRecord = { ...before, ...derive(before, await versions.get(before.versionKey), now) };
+      const version = versions.peek(before.versionKey);
+      const after: ConversationRecord = { ...before, ...derive(before, version, now) };
       if (
         after.status === before.status &&
         after.clockState === before.clockState &&
@@ -43,10 +49,16 @@ export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string
         events.push({ at: now, type: 'breached', conversationId: after.id, agent, detail: { dueAt: after.dueAt } });
         breachedIds.push(after.id);
       }
-      await applyDelta(db, before, after);
-      await db.conversations.put(after);
+      deltas.apply(before, after);
+      puts.push(after);
+      facts.drop(before);
+      facts.put(factOf(after, version, now));
       changedIds.push(after.id);
     }
+    // In bulk: a tick over thousands of open conversations is one write, not thousands.
+    if (puts.length) await db.conversations.bulkPut(puts);
+    await facts.flush(db);
+    await deltas.flush(db);
     if (events.length) await db.events.bulkAdd(events);
   });
   return { changedIds, breachedIds };

@@ -3,6 +3,8 @@
 // When the browser refuses a write (QuotaExceededError) the oldest 10 % is pruned, a storage warning
 // is set for the popup and the write is retried once: recent data is never lost silently.
 import { KV, kvSet, type ReplyclockDb } from '../shared/db.ts';
+import type { ConversationRecord } from '../shared/records.ts';
+import { FactWriter } from './facts.ts';
 
 export const DEFAULT_RETENTION_DAYS = 180;
 const DAY = 86_400_000;
@@ -19,10 +21,12 @@ export interface PruneResult {
 
 /** Deletes conversations whose last activity is before the cutoff, and events before it. */
 export async function pruneOlderThan(db: ReplyclockDb, cutoff: number, now: number): Promise<PruneResult> {
-  return db.transaction('rw', [db.conversations, db.events, db.kv], async () => {
+  return db.transaction('rw', [db.conversations, db.events, db.kv, db.facts], async () => {
     // A conversation still waiting for an answer is kept whatever its age: pruning must not hide open work.
-    const old = await db.conversations.where('lastCustomerAt').below(cutoff).filter((c) => c.status !== 'open' && (c.lastBrandAt ?? 0) < cutoff).primaryKeys();
+    const oldRecs = await db.conversations.where('lastCustomerAt').below(cutoff).filter((c) => c.status !== 'open' && (c.lastBrandAt ?? 0) < cutoff).toArray();
+    const old = oldRecs.map((c) => c.id);
     await db.conversations.bulkDelete(old);
+    await dropFacts(db, oldRecs);
     const events = await db.events.where('at').below(cutoff).delete();
     if (old.length || events) {
       await db.events.add({ at: now, type: 'pruned', conversationId: null, agent: null, detail: { conversations: old.length, events, cutoff } });
@@ -39,11 +43,13 @@ export async function pruneByRetention(db: ReplyclockDb, retentionDays: number |
 
 /** Frees space under quota pressure: the oldest `fraction` of conversations (by last customer message) and of events. */
 export async function pruneOldestFraction(db: ReplyclockDb, fraction: number, now: number): Promise<PruneResult> {
-  return db.transaction('rw', [db.conversations, db.events, db.kv], async () => {
+  return db.transaction('rw', [db.conversations, db.events, db.kv, db.facts], async () => {
     const convCount = await db.conversations.count();
     const n = convCount ? Math.max(1, Math.ceil(convCount * fraction)) : 0;
-    const ids = n ? await db.conversations.orderBy('lastCustomerAt').limit(n).primaryKeys() : [];
+    const recs = n ? await db.conversations.orderBy('lastCustomerAt').limit(n).toArray() : [];
+    const ids = recs.map((c) => c.id);
     await db.conversations.bulkDelete(ids);
+    await dropFacts(db, recs);
     const evCount = await db.events.count();
     const m = evCount ? Math.max(1, Math.ceil(evCount * fraction)) : 0;
     const seqs = m ? await db.events.orderBy('seq').limit(m).primaryKeys() : [];
@@ -53,6 +59,12 @@ export async function pruneOldestFraction(db: ReplyclockDb, fraction: number, no
     await db.events.add({ at: now, type: 'quota-exceeded', conversationId: null, agent: null, detail: { conversations: ids.length, events: seqs.length } });
     return { conversations: ids.length, events: seqs.length };
   });
+}
+
+async function dropFacts(db: ReplyclockDb, recs: readonly ConversationRecord[]): Promise<void> {
+  const facts = new FactWriter();
+  for (const r of recs) facts.drop(r);
+  await facts.flush(db);
 }
 
 export function isQuotaError(err: unknown): boolean {

@@ -120,9 +120,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'ui:export': async (p, _s, deps) => exportData(deps.db, p.format, deps.now()),
   'ui:delete-all': async (_p, _s, deps) => {
     const db = deps.db;
-    const deleted = await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.kv], async () => {
+    const deleted = await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.kv, db.facts], async () => {
       const ids = await db.conversations.toCollection().primaryKeys();
-      await Promise.all([db.conversations.clear(), db.events.clear(), db.daily.clear(), db.versions.clear(), db.kv.clear()]);
+      await Promise.all([db.conversations.clear(), db.events.clear(), db.daily.clear(), db.versions.clear(), db.kv.clear(), db.facts.clear()]);
       return ids;
     });
     if (deleted.length) deps.changed(deleted);

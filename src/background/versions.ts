@@ -52,6 +52,20 @@ export class VersionCache {
     this.cache.set(key, v);
     return v;
   }
+  /** Reads every not-yet-cached key in one bulkGet. */
+  async preload(keys: Iterable<string | null>): Promise<void> {
+    const want = [...new Set([...keys].filter((k): k is string => k !== null && !this.cache.has(k)))];
+    if (want.length === 0) return;
+    const rows = await this.db.versions.bulkGet(want);
+    want.forEach((k, i) => this.cache.set(k, rows[i] ?? null));
+  }
+  /**
+   * A preloaded version, synchronously. Loops inside a transaction use this: thousands of awaits on already-settled
+   * cache hits let Chromium's IndexedDB transaction commit under Dexie ("Transaction committed too early").
+   */
+  peek(key: string | null): PolicyVersion | null {
+    return key ? (this.cache.get(key) ?? null) : null;
+  }
   remember(v: PolicyVersion): void {
     this.cache.set(v.key, v);
   }

@@ -5,7 +5,7 @@
 // existing rows need rewriting) and never edit an old one. tests/unit/background/db.test.ts opens a
 // database at every earlier version with data and checks the current schema keeps all of it.
 import { Dexie, type Table, type Transaction } from 'dexie';
-import type { ConversationRecord, DailyAggregate, EventRecord, PolicyVersion } from './records.ts';
+import type { ConversationRecord, FactDay, DailyAggregate, EventRecord, PolicyVersion } from './records.ts';
 
 export const DB_NAME = 'replyclock';
 
@@ -27,6 +27,8 @@ export const KV = {
   lastPrune: 'lastPrune',
   /** Tab ids that reported each conversation (Record<conversationId, number[]>). */
   tabs: 'tabs',
+  /** Set once every conversation's facts are stored (schema v2); unset → the background rebuilds them. */
+  factsBuilt: 'factsBuilt',
 } as const;
 
 export interface SchemaVersion {
@@ -53,6 +55,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       kv: 'key',
     },
   },
+  {
+    // v2 (performance): `[status+clockState]` lets the toolbar count breached / at-risk open conversations from the
+    // index alone; `facts` holds the conversations' period figures packed per UTC day
+    // (FactDay). Derived data, so no upgrade rewrites rows: the background builds them once when KV.factsBuilt is unset.
+    version: 2,
+    stores: {
+      // Indexes nothing queries (clockState, dueAt, platform, day, versionKey) are dropped: every index is one more
+      // IndexedDB write per stored conversation, and ingest's cost is dominated by those writes.
+      conversations: 'id, status, firstCustomerAt, lastCustomerAt, updatedAt, *messageIds, [status+clockState]',
+      facts: 'day',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -63,6 +77,8 @@ export class ReplyclockDb extends Dexie {
   daily!: Table<DailyAggregate, [string, string, string, string]>;
   versions!: Table<PolicyVersion, string>;
   kv!: Table<KvRecord, string>;
+  /** Since schema v2. */
+  facts!: Table<FactDay, string>;
 
   /** `upTo` opens an older schema; only the upgrade tests use it. */
   constructor(name: string = DB_NAME, upTo: number = CURRENT_SCHEMA_VERSION) {

@@ -44,3 +44,12 @@ export interface PopupSummary {
   health: HealthReport[];
   storageWarning: string | null;
 }
+
+/**
+ * The background keeps its latest PopupSummary here (storage.session, else storage.local), recomputed at most every
+ * SUMMARY_REFRESH_MS after a write, on every tick and on config changes, so the popup paints figures before its own
+ * request is answered. A cached summary older than SUMMARY_CACHE_MAX_AGE_MS (a stopped worker) is not shown.
+ */
+export const SUMMARY_CACHE_KEY = 'rc.summary';
+export const SUMMARY_REFRESH_MS = 500;
+export const SUMMARY_CACHE_MAX_AGE_MS = 90_000;

@@ -111,7 +111,7 @@ describe('database schema', () => {
   it('creates all tables in a fresh database', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['conversations', 'daily', 'events', 'kv', 'versions']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['conversations', 'daily', 'events', 'facts', 'kv', 'versions']);
     db.close();
   });
 });

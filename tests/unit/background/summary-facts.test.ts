@@ -1,0 +1,73 @@
+// The popup's period figures come from stored per-conversation facts (facts.ts) instead of re-walking every record's
+// clocks. These tests hold them to the reference: the core metrics engine over the full records (periodFigures).
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyAction } from '../../../src/background/actions.ts';
+import { ingest } from '../../../src/background/ingest.ts';
+import { recomputeOpen } from '../../../src/background/recompute.ts';
+import { buildSummary, localMidnight, periodFigures } from '../../../src/background/summary.ts';
+import { KV } from '../../../src/shared/db.ts';
+import { CAL_POLICY, MIN, T0, calConfig, conv, freshDb, msg } from './helpers.ts';
+
+const DAY = 86_400_000;
+const t = (k: string) => k;
+const config = calConfig({ ...CAL_POLICY, firstResponseMinutes: 45 });
+
+async function expectMatchesReference(db: ReturnType<typeof freshDb>, now: number): Promise<void> {
+  const s = await buildSummary(db, { now, config, t });
+  const end = now + 1;
+  expect(s.periods.today).toEqual(await periodFigures(db, localMidnight(now), end, config, now));
+  expect(s.periods.days7).toEqual(await periodFigures(db, now - 7 * DAY, end, config, now));
+  expect(s.periods.days30).toEqual(await periodFigures(db, now - 30 * DAY, end, config, now));
+}
+
+describe('popup period figures from stored facts', () => {
+  it('equal the metrics engine over the full records after random ingests, actions and ticks', async () => {
+    const convArb = fc.record({
+      startMin: fc.integer({ min: 0, max: 40 * 24 * 60 }),
+      replyAfter: fc.option(fc.integer({ min: 1, max: 240 }), { nil: null }),
+      channel: fc.constantFrom('public' as const, 'dm' as const, 'ticket' as const),
+      exclude: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(convArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 300 }), async (list, laterMin) => {
+        const db = freshDb();
+        const now = T0 + 40 * DAY;
+        const observed = list.map((c, i) => {
+          const at = now - c.startMin * MIN;
+          const msgs = [msg(`x:${i}`, 'customer', at, at)];
+          if (c.replyAfter !== null && at + c.replyAfter * MIN <= now) msgs.push(msg(`x:${i}r`, 'brand', at + c.replyAfter * MIN, now));
+          return conv(`x:${i}`, msgs, { channel: c.channel });
+        });
+        await ingest(db, observed, { now, config, agent: 'Alex' });
+        for (const [i, c] of list.entries()) if (c.exclude) await applyAction(db, `x:${i}`, { action: 'exclude' }, { now, agent: 'Alex' });
+        await expectMatchesReference(db, now);
+        // Time passes: running clocks breach without any write, and the figures follow.
+        const later = now + laterMin * MIN;
+        await expectMatchesReference(db, later);
+        await recomputeOpen(db, later);
+        await expectMatchesReference(db, later);
+        db.close();
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('builds the facts of a database that has none (written before facts existed, or behind the background)', async () => {
+    const db = freshDb();
+    const now = T0 + 2 * DAY;
+    await ingest(db, [conv('x:1', [msg('x:1', 'customer', now - 3 * DAY, now), msg('x:1r', 'brand', now - 3 * DAY + 20 * MIN, now)])], { now, config, agent: '' });
+    await ingest(db, [conv('x:2', [msg('x:2', 'customer', now - 10 * MIN, now)])], { now, config, agent: '' });
+    const recs = await db.conversations.toArray();
+    await db.facts.clear();
+    await db.kv.delete(KV.factsBuilt);
+    await expectMatchesReference(db, now);
+    // Rows added behind the background's back today are noticed (today's facts are counted against the index).
+    await db.conversations.put({ ...recs[1]!, id: 'x:3', messageIds: ['x:3'], messages: recs[1]!.messages.map((m) => ({ ...m, id: 'x:3' })) });
+    const s = await buildSummary(db, { now, config, t });
+    expect(s.periods.today.volume).toBe(2);
+    await expectMatchesReference(db, now);
+    db.close();
+  });
+});
