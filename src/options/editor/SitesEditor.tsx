@@ -2,6 +2,7 @@
 import type { SiteRule } from '../../core/types.ts';
 import { t } from '../../shared/i18n.ts';
 import { RuleTester } from '../sites/RuleTester.tsx';
+import { askForAccessOnEnable, SiteAccess } from '../sites/SiteAccess.tsx';
 import { freshId, type Draft } from './draft.ts';
 import { FieldErrors } from './fields.tsx';
 import type { Update } from './HoursEditor.tsx';
@@ -32,15 +33,17 @@ export function SitesEditor({ draft, update }: { draft: Draft; update: Update })
                   type="checkbox"
                   checked={rule.enabled !== false}
                   data-testid="site-enabled"
-                  onChange={(e) =>
+                  onChange={(e) => {
+                    // Switching a rule on asks for its hosts now, inside this click (the only moment browsers allow it).
+                    if (e.currentTarget.checked) askForAccessOnEnable(rule);
                     update((d) => {
                       const r = d.sites[i];
                       if (!r) return;
                       // "enabled" is left out when on, its documented default.
                       if (e.currentTarget.checked) delete r.enabled;
                       else r.enabled = false;
-                    })
-                  }
+                    });
+                  }}
                 />
                 <strong>{rule.name || rule.id}</strong>
               </label>
@@ -49,6 +52,7 @@ export function SitesEditor({ draft, update }: { draft: Draft; update: Update })
               </button>
             </div>
             <p class="muted small">{rule.matches.join(' · ')}</p>
+            {rule.enabled !== false ? <SiteAccess rule={rule} /> : null}
             <FieldErrors path={`sites[${i}]`} />
             <details>
               <summary>{t('options_site_test')}</summary>
