@@ -1,15 +1,11 @@
-// Typed client side of the protocol: `request('ui:summary', {})` returns the background's typed answer,
-// or throws with the background's error text.
+// Typed client side of the protocol for extension pages: `request('ui:summary', {})` returns the background's
+// typed answer, or throws with the background's error text.
 import browser from './browser.ts';
-import type { Broadcast, Envelope, Reply, RequestPayload, RequestType, Responses } from './protocol.ts';
-import { isBroadcast } from './protocol.ts';
+import type { Broadcast, RequestPayload, RequestType, Responses } from './protocol.ts';
+import { isBroadcast, sendRequest } from './wire.ts';
 
-export async function request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
-  const envelope: Envelope<T> = { rc: 1, type, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<T> | undefined;
-  if (!reply) throw new Error(`${type}: no answer from the background`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+export function request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
+  return sendRequest(browser, type, payload);
 }
 
 /** Listen to background broadcasts until the signal aborts. */

@@ -151,13 +151,3 @@ export function parseRequest(raw: unknown): { ok: true; envelope: Envelope } | {
   }
   return { ok: true, envelope: { rc: 1, type, payload: result.output } as Envelope };
 }
-
-export function isBroadcast(raw: unknown): raw is Broadcast {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    (raw as { rc?: unknown }).rc === 1 &&
-    typeof (raw as { type?: unknown }).type === 'string' &&
-    (raw as { type: string }).type.startsWith('bg:')
-  );
-}
