@@ -50,6 +50,10 @@ export function unwrapConfig(c: Collector, input: unknown): { value: unknown; pr
 export function migrateConfig(input: unknown): unknown {
   try {
     if (!isEnvelope(input)) return input;
+    // Only our own export format is unwrapped; any other envelope stays as it is, so validateConfig refuses it at
+    // `format` instead of a foreign file's `config` being taken for a team config.
+    const format = own(input, 'format');
+    if (format.kind !== 'value' || format.value !== CONFIG_FORMAT) return input;
     const config = own(input, 'config');
     return config.kind === 'value' ? config.value : input;
   } catch {
