@@ -92,7 +92,9 @@ describe.each(browsers())('options page (%s)', (browser) => {
         const options = await de.openOptions();
         await de.waitFor(options, 'h1');
         expect(await de.text(options, 'h1')).toBe('Replyclock-Einstellungen');
-        expect(await de.text(options, 'label.file')).toContain('Team-Konfigurationsdatei importieren');
+        // The import label by its own test id: the page holds another file label (holidays from .ics).
+        await de.waitFor(options, '[data-testid="import-label"]');
+        expect(await de.text(options, '[data-testid="import-label"]')).toContain('Team-Konfigurationsdatei importieren');
       } finally {
         await de.close();
       }

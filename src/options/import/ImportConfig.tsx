@@ -52,7 +52,7 @@ export function ImportConfig({ onApplied }: { onApplied: () => void }) {
 
   return (
     <div class="import">
-      <label class="file">
+      <label class="file" data-testid="import-label">
         <span>{t('options_import_label')}</span>
         <input
           type="file"
