@@ -1,6 +1,8 @@
 // The badge: a plain <replyclock-badge> host with an open shadow root. Not a registered custom element —
-// `customElements` is null in content scripts. Everything inside is built with createElement and
-// textContent; page text never becomes HTML. The action menu (badge-menu.ts) loads on first open.
+// `customElements` is null in content scripts. Page text never becomes HTML: lines go in with textContent.
+// Hundreds of badges arrive at once on a scrolling timeline, so a badge is cheap to make: its shadow content
+// is cloned from one template, it gets a few listener registrations sharing ONE handler, and the tooltip's
+// lines and the action menu (badge-menu.ts, its own chunk) are built only when an agent hovers, focuses or opens it.
 import { BADGE_CSS } from './badge-styles.ts';
 import { t } from './api.ts';
 
@@ -39,74 +41,148 @@ export interface BadgeMenu {
 }
 
 interface Parts {
+  root: ShadowRoot;
   button: HTMLButtonElement;
-  icon: HTMLElement;
-  sr: HTMLElement;
-  text: HTMLElement;
+  icon: Node;
+  sr: Node;
+  text: Node;
   tip: HTMLElement;
+  /** Lines not yet written into `tip` (null: tip is up to date). */
+  lines: string[] | null;
+  /** The pointer or focus reached this badge once: tooltip live, every event contained. */
+  armed: boolean;
   menu: BadgeMenu | null;
   actions: readonly BadgeAction[];
+  onAction: (a: BadgeAction) => void;
   last: string;
 }
 const parts = new WeakMap<Element, Parts>();
 // The menu chunk cannot load once the extension was reloaded; the orphaned badge is removed soon anyway.
 const ignore = (): void => undefined;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  return e;
-}
-
-// The badge sits inside the tweet, whose own click and keyboard handlers would open the tweet or
-// fire X's shortcuts (j/k/l): events from inside the badge stop at its host.
-const CONTAINED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress'];
-
-export function createBadge(conversationId: string, messageId: string, onAction: (a: BadgeAction) => void): HTMLElement {
-  const host = document.createElement(BADGE_TAG);
-  host.dataset.conversation = conversationId;
-  host.dataset.message = messageId;
-  host.dataset.state = 'unknown';
-  const root = host.attachShadow({ mode: 'open' });
-  const style = el('style');
+let template: HTMLTemplateElement | null = null;
+function shadowTemplate(): HTMLTemplateElement {
+  if (template) return template;
+  template = document.createElement('template');
+  const style = document.createElement('style');
   style.textContent = BADGE_CSS;
-  const button = el('button', 'b');
+  // Structure only (no page or config text): <button class=b><span class=i/><span class=sr/><span class=t/></button><div class=tip/>.
+  const button = document.createElement('button');
+  button.className = 'b';
   button.type = 'button';
   button.setAttribute('aria-haspopup', 'menu');
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-describedby', 'tip');
-  const icon = el('span', 'i');
-  icon.setAttribute('aria-hidden', 'true');
-  const sr = el('span', 'sr');
-  const text = el('span', 't');
-  button.append(icon, sr, text);
-  const tip = el('div', 'tip');
+  for (const cls of ['i', 'sr', 't']) {
+    const span = document.createElement('span');
+    span.className = cls;
+    if (cls === 'i') span.setAttribute('aria-hidden', 'true');
+    span.append('');
+    button.append(span);
+  }
+  const tip = document.createElement('div');
+  tip.className = 'tip';
   tip.id = 'tip';
   tip.setAttribute('role', 'tooltip');
-  root.append(style, button, tip);
+  template.content.append(style, button, tip);
+  return template;
+}
 
-  // Loads and mounts the menu once; later calls resolve at once from the module cache.
-  const menu = async (): Promise<BadgeMenu> => {
-    const p = parts.get(host)!;
-    if (!p.menu) {
-      const { mountMenu } = await import('./badge-menu.ts');
-      p.menu ??= mountMenu(root, host, button, onAction);
-      p.menu.show(p.actions);
-    }
-    return p.menu;
-  };
-  button.addEventListener('click', () => {
-    menu().then((m) => (m.el.hidden ? m.open() : m.close(true)), ignore);
-  });
-  button.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' && button.getAttribute('aria-expanded') !== 'true') {
+// The badge sits inside the tweet, whose own click and keyboard handlers would open the tweet or fire X's
+// shortcuts (j/k/l): events from inside the badge stop at its host. click and keydown are contained from the
+// start; the rest once a pointer is over the badge or focus is in it — pointerover / focusin always come first
+// and reach the document retargeted to the host, so ONE pair of document listeners arms any badge. A badge
+// nobody touches carries two listener registrations, both of this one function (each costs µs in a content
+// script's isolated world, times thousands of tweets).
+const ALWAYS = ['click', 'keydown'];
+const ON_USE = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keyup', 'keypress'];
+let delegated = false;
+
+function onApproach(e: Event): void {
+  // Browsers retarget to the host; DOMs that do not (test DOMs) still lead there through the shadow root.
+  const target = e.target as Node | null;
+  const root = target?.getRootNode?.() as ShadowRoot | Document | undefined;
+  const host = (root && 'host' in root ? root.host : target) as Element | null;
+  if (host?.localName !== BADGE_TAG) return;
+  const p = parts.get(host);
+  if (p) arm(host as HTMLElement, p);
+}
+
+function onHostEvent(this: HTMLElement, e: Event): void {
+  e.stopPropagation();
+  const p = parts.get(this);
+  if (!p) return;
+  arm(this, p);
+  const onButton = e.composedPath().includes(p.button);
+  if (e.type === 'click' && onButton) menu(this, p).then((m) => (m.el.hidden ? m.open() : m.close(true)), ignore);
+  else if (e.type === 'keydown' && onButton) {
+    const key = (e as KeyboardEvent).key;
+    if (key === 'ArrowDown' && p.button.getAttribute('aria-expanded') !== 'true') {
       e.preventDefault();
-      menu().then((m) => m.open(), ignore);
-    } else if (e.key === 'Escape') parts.get(host)?.menu?.close(true);
-  });
-  for (const type of CONTAINED) host.addEventListener(type, (e) => e.stopPropagation());
+      menu(this, p).then((m) => m.open(), ignore);
+    } else if (key === 'Escape') p.menu?.close(true);
+  }
+}
 
-  parts.set(host, { button, icon, sr, text, tip, menu: null, actions: BADGE_ACTIONS, last: '' });
+function arm(host: HTMLElement, p: Parts): void {
+  if (p.armed) return;
+  p.armed = true;
+  for (const type of ON_USE) host.addEventListener(type, onHostEvent);
+  writeTip(p);
+}
+
+function writeTip(p: Parts): void {
+  if (!p.lines) return;
+  p.tip.replaceChildren(
+    ...p.lines.map((line) => {
+      const d = document.createElement('div');
+      d.textContent = line;
+      return d;
+    }),
+  );
+  p.lines = null;
+}
+
+/** Loads and mounts the menu once; later calls resolve at once from the module cache. */
+async function menu(host: HTMLElement, p: Parts): Promise<BadgeMenu> {
+  if (!p.menu) {
+    const { mountMenu } = await import('./badge-menu.ts');
+    p.menu ??= mountMenu(p.root, host, p.button, p.onAction);
+    p.menu.show(p.actions);
+  }
+  return p.menu;
+}
+
+export function createBadge(conversationId: string, messageId: string, onAction: (a: BadgeAction) => void): HTMLElement {
+  if (!delegated) {
+    delegated = true;
+    // Capture: the page cannot stop them first. Never removed: one pair per page, however many visits.
+    document.addEventListener('pointerover', onApproach, true);
+    document.addEventListener('focusin', onApproach, true);
+  }
+  const host = document.createElement(BADGE_TAG);
+  host.setAttribute('data-conversation', conversationId);
+  host.setAttribute('data-message', messageId);
+  host.setAttribute('data-state', 'unknown');
+  const root = host.attachShadow({ mode: 'open' });
+  root.append(shadowTemplate().content.cloneNode(true));
+  const button = root.children[1] as HTMLButtonElement;
+  const [icon, sr, text] = button.children;
+  for (const type of ALWAYS) host.addEventListener(type, onHostEvent);
+  parts.set(host, {
+    root,
+    button,
+    icon: icon!.firstChild!,
+    sr: sr!.firstChild!,
+    text: text!.firstChild!,
+    tip: root.children[2] as HTMLElement,
+    lines: null,
+    armed: false,
+    menu: null,
+    actions: BADGE_ACTIONS,
+    onAction,
+    last: '',
+  });
   return host;
 }
 
@@ -115,26 +191,28 @@ export function renderBadge(host: Element, view: BadgeView): void {
   const p = parts.get(host);
   if (!p) return;
   const actions = view.actions ?? BADGE_ACTIONS;
-  const key = `${view.state}|${view.text}|${view.tip.join('\n')}|${actions.join()}`;
+  const tip = view.tip.join('\n');
+  const key = `${view.state}|${view.text}|${tip}|${actions.join()}`;
   if (key === p.last) return;
+  const changed = !p.last.startsWith(`${view.state}|`);
   p.last = key;
-  (host as HTMLElement).dataset.state = view.state;
-  p.icon.textContent = ICONS[view.state];
-  p.sr.textContent = `${t(`state_${view.state}`)}: `;
-  p.text.textContent = view.text;
-  p.tip.replaceChildren(
-    ...view.tip.map((line) => {
-      const d = el('div');
-      d.textContent = line;
-      return d;
-    }),
-  );
+  if (changed) {
+    host.setAttribute('data-state', view.state);
+    (p.icon as Text).data = ICONS[view.state];
+    (p.sr as Text).data = `${t(`state_${view.state}`)}: `;
+  }
+  if ((p.text as Text).data !== view.text) (p.text as Text).data = view.text;
+  // Text nodes' `data` is plain text: page and config text never become markup.
+  p.lines = view.tip;
+  if (p.armed) writeTip(p);
   p.actions = actions;
   p.menu?.show(actions);
 }
 
-/** For tests and the runtime: the shadow parts of a badge. */
+/** For tests and the runtime: the shadow parts of a badge (the tooltip brought up to date). */
 export function badgeParts(host: Element): { button: HTMLButtonElement; text: HTMLElement; tip: HTMLElement; menu: HTMLElement | null } | undefined {
   const p = parts.get(host);
-  return p && { button: p.button, text: p.text, tip: p.tip, menu: p.menu?.el ?? null };
+  if (!p) return undefined;
+  writeTip(p);
+  return { button: p.button, text: p.button.children[2] as HTMLElement, tip: p.tip, menu: p.menu?.el ?? null };
 }

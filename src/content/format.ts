@@ -11,10 +11,23 @@ function unit(lang: string, u: 'minute' | 'hour' | 'day'): Intl.NumberFormat {
   return f;
 }
 
+// Results, too: every badge on screen re-renders each second, and most show one of a few hundred durations.
+const texts = new Map<string, string>();
+function remember(key: string, text: string): string {
+  if (texts.size > 5000) texts.clear();
+  texts.set(key, text);
+  return text;
+}
+
 /** "45 min", "2 hr 5 min", "3 days 4 hr" — two units at most; `lessThanMinute` for under a minute. */
 export function formatMinutes(minutes: number, lang: string, lessThanMinute: string): string {
   const m = Math.floor(Math.abs(minutes));
   if (m < 1) return lessThanMinute;
+  const key = `${lang}|${m}`;
+  return texts.get(key) ?? remember(key, minutesText(m, lang));
+}
+
+function minutesText(m: number, lang: string): string {
   if (m < 60) return unit(lang, 'minute').format(m);
   if (m < 24 * 60) {
     const h = Math.floor(m / 60);
@@ -42,16 +55,30 @@ function dateFormat(lang: string, withDay: boolean): Intl.DateTimeFormat {
 
 /** "14:30" today, "Mon 09:00" on another day within a week, otherwise with the date. In the agent's own zone. */
 export function formatWhen(ms: number, now: number, lang: string): string {
-  const a = new Date(ms);
-  const b = new Date(now);
-  const sameDay = a.toDateString() === b.toDateString();
-  if (sameDay) return dateFormat(lang, false).format(a);
-  if (Math.abs(ms - now) < 6 * 86_400_000) return dateFormat(lang, true).format(a);
+  // Local-time conversions cost: the agent's current day is worked out once, not twice per badge per tick.
+  if (now < today.from || now >= today.to) today = localDay(now);
+  const sameDay = ms >= today.from && ms < today.to;
+  const style = sameDay ? 0 : Math.abs(ms - now) < 6 * 86_400_000 ? 1 : 2;
+  // Every style shows minutes at most, so one text per minute (whole-minute zone offsets).
+  const memo = `${lang}|${Math.floor(ms / 60_000)}|${style}`;
+  return texts.get(memo) ?? remember(memo, (style < 2 ? dateFormat(lang, style === 1) : fullFormat(lang)).format(ms));
+}
+
+let today = { from: 0, to: 0 };
+function localDay(now: number): { from: number; to: number } {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  const from = d.getTime();
+  d.setDate(d.getDate() + 1); // a calendar day, 23 or 25 hours long on DST days
+  return { from, to: d.getTime() };
+}
+
+function fullFormat(lang: string): Intl.DateTimeFormat {
   const key = `f|${lang}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!f) {
     f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     cache.set(key, f);
   }
-  return f.format(a);
+  return f;
 }

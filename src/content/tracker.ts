@@ -247,6 +247,29 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
   }
 
+  // One abort listener per visit (not one per badge) takes the visit's badges away when it ends.
+  const perVisit = new WeakMap<AbortSignal, [Entry, HTMLElement][]>();
+  function badgesOf(visit: AbortSignal): [Entry, HTMLElement][] {
+    let list = perVisit.get(visit);
+    if (!list) {
+      const made: [Entry, HTMLElement][] = (list = []);
+      perVisit.set(visit, made);
+      visit.addEventListener(
+        'abort',
+        () => {
+          for (const [e, b] of made) {
+            b.remove();
+            e.badges.delete(b);
+            deps.ticker.unwatch(b);
+          }
+          made.length = 0;
+        },
+        { once: true },
+      );
+    }
+    return list;
+  }
+
   function placeBadge(e: Entry, id: string, p: Placement, visit: AbortSignal): void {
     let badge: HTMLElement | undefined;
     for (const c of p.parent.children) {
@@ -257,17 +280,17 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
     if (!badge) {
       badge = createBadge(id, p.messageId, (a) => void act(id, a));
-      const b = badge;
-      e.badges.add(b);
-      visit.addEventListener(
-        'abort',
-        () => {
-          b.remove();
-          e.badges.delete(b);
-          deps.ticker.unwatch(b);
-        },
-        { once: true },
-      );
+      e.badges.add(badge);
+      const list = badgesOf(visit);
+      list.push([e, badge]);
+      // A long scroll leaves thousands of detached badges behind (virtualised cells): forget them now and then.
+      if (list.length >= 1024 && (list.length & 1023) === 0) {
+        const live = list.filter(([owner, b]) => {
+          if (!b.isConnected) owner.badges.delete(b);
+          return b.isConnected;
+        });
+        list.splice(0, list.length, ...live);
+      }
     }
     if (p.after && p.after.parentNode === p.parent) {
       if (p.after.nextSibling !== badge) p.parent.insertBefore(badge, p.after.nextSibling);

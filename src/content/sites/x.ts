@@ -165,10 +165,29 @@ function init(ctx: SiteContext): void {
     }
   };
 
+  // A new cell matches three times (the article, its User-Name, its time) and a batch brings dozens of cells:
+  // collect the articles of one mutation batch and read each once, right after the batch (a microtask, so the
+  // badge still lands in the frame that shows the tweet).
   const tweetSel = any('tweet');
+  const pending = new Set<Element>();
+  const flush = (): void => {
+    const batch = [...pending];
+    pending.clear();
+    for (const article of batch) {
+      if (ctx.signal.aborted) return;
+      if (!article.isConnected) continue;
+      try {
+        handleArticle(article);
+      } catch (err) {
+        ctx.health('mismatch', `tweet failed: ${String(err)}`); // one odd tweet must not cost the rest their badges
+      }
+    }
+  };
   ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}`, (el) => {
     const article = el.closest(tweetSel);
-    if (article) handleArticle(article);
+    if (!article) return;
+    if (pending.size === 0) queueMicrotask(flush);
+    pending.add(article);
   });
 
   ctx.later(HEALTH_GRACE_MS, () => {
