@@ -75,7 +75,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const res = await withQuotaRetry(deps.db, now, () => ingest(deps.db, p.conversations, { now, config, agent }));
     if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, [...p.conversations.map((c) => c.id), ...res.changedIds]);
     if (res.changedIds.length) deps.changed(res.changedIds, sender.tab?.id);
-    return { stored: res.stored };
+    return p.rejected ? { stored: res.stored, rejected: p.rejected } : { stored: res.stored };
   },
   'content:health': async (p, _s, deps) => {
     const db = deps.db;

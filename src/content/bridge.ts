@@ -1,22 +1,18 @@
-// The content script's link to the background and to settings. Messaging uses the same wire format as
-// src/shared/messaging.ts without importing it at run time: that module pulls in protocol.ts and valibot,
-// which the content script's size budget cannot afford. The background validates every request anyway.
+// The content script's link to the background and to settings, over the shared wire format (wire.ts), which
+// carries no validation library: the content script's size budget cannot afford valibot, and the background
+// validates every request anyway.
 import browser from './api.ts';
-import type { Broadcast, Envelope, Reply, RequestPayload, RequestType, Responses } from '../shared/protocol.ts';
+import type { Broadcast, RequestPayload, RequestType, Responses } from '../shared/protocol.ts';
+import { isBroadcast, sendRequest } from '../shared/wire.ts';
 import type { TeamConfig } from '../core/types.ts';
 
-export async function request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
-  const envelope: Envelope<T> = { rc: 1, type, payload };
-  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<T> | undefined;
-  if (!reply) throw new Error(`${type}: no answer from the background`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+export function request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
+  return sendRequest(browser, type, payload);
 }
 
 export function onBroadcast(cb: (msg: Broadcast) => void, signal: AbortSignal): void {
   const listener = (msg: unknown): undefined => {
-    const m = msg as { rc?: unknown; type?: unknown } | null;
-    if (m && m.rc === 1 && typeof m.type === 'string' && m.type.startsWith('bg:')) cb(msg as Broadcast);
+    if (isBroadcast(msg)) cb(msg);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -2,6 +2,7 @@
 // stopped or restarting at any moment: a batch that is not acknowledged stays queued (merged with newer
 // observations of the same conversations) and is retried with backoff, so no observation is lost.
 import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
+import { fitObserved, LIMITS } from '../shared/limits.ts';
 
 export interface ReporterOptions {
   send(batch: ObservedConversation[]): Promise<unknown>;
@@ -9,6 +10,8 @@ export interface ReporterOptions {
   onAck?(ids: string[]): void;
   /** An error after which retrying is pointless (the extension was reloaded). */
   isFatal?(err: unknown): boolean;
+  /** The background refused the batch's content as invalid: sending it again cannot succeed, so it is dropped. */
+  isRefused?(err: unknown): boolean;
   onFatal?(err: unknown): void;
   debounceMs?: number;
   backoffMs?: readonly number[];
@@ -23,7 +26,7 @@ export interface Reporter {
   pending(): number;
 }
 
-const MAX_BATCH = 500;
+const MAX_BATCH = LIMITS.batch;
 
 function mergeMessages(a: ObservedMessage[], b: ObservedMessage[]): ObservedMessage[] {
   const byId = new Map(a.map((m) => [m.id, m]));
@@ -64,9 +67,12 @@ export function createReporter(opts: ReporterOptions): Reporter {
   let failures = 0;
   let dead = false;
 
+  // Clipped to the protocol's limits here, once for every site (and again after a merge adds messages): one
+  // over-long field would otherwise make the background refuse the observation, again on every retry.
   const enqueue = (c: ObservedConversation): void => {
     const old = queue.get(c.id);
-    queue.set(c.id, old ? mergeConversation(old, c) : c);
+    const fit = fitObserved(old ? mergeConversation(old, c) : c);
+    if (fit) queue.set(c.id, fit);
   };
 
   const schedule = (ms: number): void => {
@@ -94,6 +100,10 @@ export function createReporter(opts: ReporterOptions): Reporter {
       if (queue.size > 0) schedule(queue.size >= MAX_BATCH ? 0 : debounceMs);
     } catch (err) {
       inFlight = null;
+      if (opts.isRefused?.(err)) {
+        if (queue.size > 0) schedule(debounceMs);
+        throw err;
+      }
       // Put the batch back underneath anything observed meanwhile (newer data wins).
       for (const c of batch) {
         const newer = queue.get(c.id);

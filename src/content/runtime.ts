@@ -40,6 +40,8 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
     onAck: (ids) => tracker.refresh(ids),
     isFatal: isInvalidationError,
     onFatal: stop,
+    // The background names refused conversations by path ("content:observed: conversations.0.url: …").
+    isRefused: (err) => err instanceof Error && err.message.startsWith('content:observed: conversations'),
     signal,
   });
   const ticker = createTicker({

@@ -5,12 +5,12 @@
 // malformed payloads are answered with an error and never stored.
 import * as v from 'valibot';
 import type { Channel, ClockReading, OpeningHours, Policy, Role, TeamConfig } from '../core/types.ts';
+import { LIMITS } from './limits.ts';
 import type { PopupSummary } from './summary.ts';
 
-const MAX_TEXT = 2000;
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
 const epoch = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
-const shortText = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const shortText = v.pipe(v.string(), v.maxLength(LIMITS.text));
 
 export const RoleSchema = v.picklist(['customer', 'brand', 'note'] satisfies Role[]);
 export const ChannelSchema = v.picklist(['public', 'dm', 'ticket', 'chat'] satisfies Channel[]);
@@ -25,7 +25,7 @@ export const ObservedMessageSchema = v.object({
   firstSeenAt: epoch,
   /** ± ms the site time may be off: 0 exact, 30 min for Facebook's "2 h". */
   precisionMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
-  author: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  author: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.author))),
   text: v.optional(shortText),
 });
 export type ObservedMessage = v.InferOutput<typeof ObservedMessageSchema>;
@@ -33,17 +33,17 @@ export type ObservedMessage = v.InferOutput<typeof ObservedMessageSchema>;
 export const ObservedConversationSchema = v.object({
   /** Stable per platform: "x:<status id>", "facebook:<comment id>", "zendesk:<host>:<ticket id>". */
   id,
-  platform: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
+  platform: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.platform)),
   channel: ChannelSchema,
   // Only http(s): stored URLs are opened from notifications and linked from the popup.
-  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) address'), v.maxLength(2048)),
+  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) address'), v.maxLength(LIMITS.url)),
   customer: v.object({
-    handle: v.optional(v.pipe(v.string(), v.maxLength(200))),
-    name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    handle: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.handle))),
+    name: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.name))),
   }),
-  messages: v.pipe(v.array(ObservedMessageSchema), v.minLength(1), v.maxLength(500)),
-  topic: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  priority: v.optional(v.pipe(v.string(), v.maxLength(60))),
+  messages: v.pipe(v.array(ObservedMessageSchema), v.minLength(1), v.maxLength(LIMITS.messages)),
+  topic: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.topic))),
+  priority: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.priority))),
 });
 export type ObservedConversation = v.InferOutput<typeof ObservedConversationSchema>;
 
@@ -92,7 +92,8 @@ export interface ConversationSnapshot {
 // ---- Requests: type → payload schema, and the answer's type ----
 
 export const RequestSchemas = {
-  'content:observed': v.object({ conversations: v.pipe(v.array(ObservedConversationSchema), v.maxLength(500)) }),
+  // Typed as a list of valid conversations; parsed one conversation at a time (parseObserved below).
+  'content:observed': v.object({ conversations: v.pipe(v.array(ObservedConversationSchema), v.maxLength(LIMITS.batch)) }),
   'content:health': v.object({ report: HealthReportSchema }),
   'content:config': v.object({}),
   'content:lookup': v.object({ ids: v.pipe(v.array(id), v.maxLength(2000)) }),
@@ -107,11 +108,13 @@ export const RequestSchemas = {
 } as const;
 
 export type RequestType = keyof typeof RequestSchemas;
-export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
+export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof RequestSchemas)[T]> &
+  (T extends 'content:observed' ? { /** Set by parseRequest: conversations of the batch refused as invalid. */ rejected?: RejectedObservation[] } : unknown);
 
 /** Answers per request type. The background's handlers must return exactly these. */
 export interface Responses {
-  'content:observed': { stored: number };
+  /** `rejected`: conversations of the batch that were invalid and not stored (the rest were). */
+  'content:observed': { stored: number; rejected?: RejectedObservation[] };
   'content:health': { ok: true };
   'content:config': { config: TeamConfig };
   'content:lookup': { conversations: ConversationSnapshot[] };
@@ -136,6 +139,43 @@ export type Broadcast =
   | { rc: 1; type: 'bg:settings-changed' };
 
 /** Parse an incoming request. Returns the typed envelope or a readable error naming each bad path. */
+export interface RejectedObservation {
+  /** The conversation's id when it had a usable one. */
+  id?: string;
+  error: string;
+}
+
+function problems(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string[] {
+  return issues.map((i) => `${prefix}${v.getDotPath(i) ?? '(payload)'}: ${i.message}`);
+}
+
+const ObservedBatchShape = v.object({ conversations: v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.batch)) });
+
+/**
+ * A batch is checked one conversation at a time: an invalid one is refused (named with its path and problem)
+ * and never stored, while the valid ones beside it are stored. A batch with nothing valid is refused whole.
+ */
+function parseObserved(payload: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string } {
+  const type = 'content:observed';
+  const shape = v.safeParse(ObservedBatchShape, payload);
+  if (!shape.success) return { ok: false, error: `${type}: ${problems(shape.issues).join('; ')}` };
+  const conversations: ObservedConversation[] = [];
+  const rejected: RejectedObservation[] = [];
+  shape.output.conversations.forEach((raw, i) => {
+    const one = v.safeParse(ObservedConversationSchema, raw);
+    if (one.success) conversations.push(one.output);
+    else {
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      const error = problems(one.issues, `conversations.${i}.`).join('; ');
+      rejected.push(typeof rawId === 'string' && rawId.length > 0 && rawId.length <= LIMITS.id ? { id: rawId, error } : { error });
+    }
+  });
+  if (conversations.length === 0 && rejected.length > 0) return { ok: false, error: `${type}: ${rejected.map((r) => r.error).join('; ')}` };
+  const out: RequestPayload<'content:observed'> = { conversations };
+  if (rejected.length) out.rejected = rejected;
+  return { ok: true, envelope: { rc: 1, type, payload: out } };
+}
+
 export function parseRequest(raw: unknown): { ok: true; envelope: Envelope } | { ok: false; error: string } {
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message is not an object' };
   const r = raw as { rc?: unknown; type?: unknown; payload?: unknown };
@@ -144,10 +184,8 @@ export function parseRequest(raw: unknown): { ok: true; envelope: Envelope } | {
     return { ok: false, error: `unknown message type ${JSON.stringify(r.type)}` };
   }
   const type = r.type as RequestType;
+  if (type === 'content:observed') return parseObserved(r.payload);
   const result = v.safeParse(RequestSchemas[type], r.payload);
-  if (!result.success) {
-    const problems = result.issues.map((i) => `${v.getDotPath(i) ?? '(payload)'}: ${i.message}`);
-    return { ok: false, error: `${type}: ${problems.join('; ')}` };
-  }
+  if (!result.success) return { ok: false, error: `${type}: ${problems(result.issues).join('; ')}` };
   return { ok: true, envelope: { rc: 1, type, payload: result.output } as Envelope };
 }

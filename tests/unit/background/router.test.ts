@@ -87,6 +87,32 @@ describe('router sender checks', () => {
     expect(await db.conversations.count()).toBe(0);
     expect(await db.events.count()).toBe(0);
   });
+
+  it('stores the valid conversations of a batch and names the invalid one by path, storing nothing of it', async () => {
+    const db = freshDb();
+    const good = conv('x:1', [msg('x:1', 'customer', T0, T0)]);
+    const bad = { ...conv('x:2', [msg('x:2', 'customer', T0, T0)]), customer: { name: 'n'.repeat(2000) } };
+    const reply = await handleMessage({ rc: 1, type: 'content:observed', payload: { conversations: [bad, good] } }, content, deps(db));
+    expect(reply.ok).toBe(true);
+    const value = (reply as { value: { stored: number; rejected: { id?: string; error: string }[] } }).value;
+    expect(value.stored).toBe(1);
+    expect(value.rejected).toHaveLength(1);
+    expect(value.rejected[0]!.id).toBe('x:2');
+    expect(value.rejected[0]!.error).toMatch(/^conversations\.0\.customer\.name: /);
+    expect((await db.conversations.toCollection().primaryKeys()).sort()).toEqual(['x:1']);
+  });
+
+  it('refuses a batch whose every conversation is invalid, naming each by path', async () => {
+    const db = freshDb();
+    const a = { ...conv('x:1', [msg('x:1', 'customer', T0, T0)]), url: 'javascript:1' };
+    const b = conv('x:2', []);
+    const reply = await handleMessage({ rc: 1, type: 'content:observed', payload: { conversations: [a, b] } }, content, deps(db));
+    expect(reply.ok).toBe(false);
+    const error = (reply as { error: string }).error;
+    expect(error).toMatch(/^content:observed: conversations\.0\.url: /);
+    expect(error).toContain('conversations.1.messages: ');
+    expect(await db.conversations.count()).toBe(0);
+  });
 });
 
 describe('router handlers', () => {
