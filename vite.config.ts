@@ -4,7 +4,9 @@ import { crx } from '@crxjs/vite-plugin';
 import manifest, { isDemo, isFirefox } from './manifest.config.ts';
 import { STANDALONE_CONTENT_SCRIPT } from './src/shared/site-hosts.ts';
 
-const CONTENT_CORE = /\/src\/core\/(hours\/|clock\.ts|policy\.ts|tz\.ts|types\.ts|config\/defaults\.ts)/;
+// Exactly the core modules content scripts import: the clocks, policy matching and the hours WINDOW — not the
+// hours engine, which the background and pages load in their own chunks.
+const CONTENT_CORE = /\/src\/(core\/(clock-core\.ts|policy\.ts|types\.ts|config\/constants\.ts|hours\/(window|timeline)\.ts)|shared\/(wire|limits)\.ts)$/;
 
 /**
  * Custom helpdesk domains get their own content script: one self-contained file with no imports. The manifest's

@@ -14,6 +14,7 @@ import { parseRequest, type Envelope, type HealthReport, type Reply, type Reques
 import type { ConversationRecord } from '../shared/records.ts';
 import { applyAction } from './actions.ts';
 import { exportData } from './export.ts';
+import { configWindows, withHours } from './hours-windows.ts';
 import { ingest } from './ingest.ts';
 import { withQuotaRetry } from './retention.ts';
 import { toSnapshot } from './snapshot.ts';
@@ -88,11 +89,14 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   // The active config, resolved by the background (admin policy, config URL, sync chunks), so content scripts
   // need not carry the settings module and its validator (content-script size budget).
-  'content:config': async (_p, _s, deps) => ({ config: await deps.config() }),
+  'content:config': async (_p, _s, deps) => {
+    const config = await deps.config();
+    return { config, hours: configWindows(config, deps.now()) };
+  },
   'content:lookup': async (p, sender, deps) => {
     if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, p.ids);
     const recs = (await deps.db.conversations.bulkGet(p.ids)).filter((r): r is ConversationRecord => r !== undefined);
-    return { conversations: await snapshots(deps, recs) };
+    return { conversations: withHours(await snapshots(deps, recs), await deps.config(), deps.now()) };
   },
   'ui:action': async (p, sender, deps) => {
     const now = deps.now();
@@ -100,7 +104,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const res = await withQuotaRetry(deps.db, now, () => applyAction(deps.db, p.conversationId, p.act, { now, agent }));
     if (!res.record) return { conversation: null };
     deps.changed([p.conversationId], sender.tab?.id);
-    return { conversation: toSnapshot(res.record, res.version, now) };
+    const [snap] = withHours([toSnapshot(res.record, res.version, now)], await deps.config(), now);
+    return { conversation: snap! };
   },
   'ui:summary': async (p, _s, deps) => buildSummary(deps.db, { now: p.now ?? deps.now(), config: await deps.config(), t: deps.t }),
   'ui:list': async (p, _s, deps) => {

@@ -4,7 +4,9 @@
 import browser from './api.ts';
 import type { Broadcast, RequestPayload, RequestType, Responses } from '../shared/protocol.ts';
 import { isBroadcast, sendRequest } from '../shared/wire.ts';
-import type { TeamConfig } from '../core/types.ts';
+
+/** The config in effect and its schedules' opening-hours windows (the clocks' time base). */
+export type ActiveConfig = Responses['content:config'];
 
 export function request<T extends RequestType>(type: T, payload: RequestPayload<T>): Promise<Responses[T]> {
   return sendRequest(browser, type, payload);
@@ -24,11 +26,11 @@ export function onBroadcast(cb: (msg: Broadcast) => void, signal: AbortSignal): 
  * storage.sync chunks). Asking the background keeps the settings module and its validator out of the content
  * script; the background broadcasts `bg:settings-changed` to every tab when the config changes.
  */
-export async function loadConfig(): Promise<TeamConfig> {
-  return (await request('content:config', {})).config;
+export async function loadConfig(): Promise<ActiveConfig> {
+  return request('content:config', {});
 }
 
-export function onConfigChanged(cb: (config: TeamConfig) => void, signal: AbortSignal): void {
+export function onConfigChanged(cb: (active: ActiveConfig) => void, signal: AbortSignal): void {
   onBroadcast((msg) => {
     if (msg.type === 'bg:settings-changed') void loadConfig().then(cb, () => undefined);
   }, signal);

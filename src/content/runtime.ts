@@ -1,8 +1,8 @@
 // Wires one content-script instance together: lifecycle, config, reporter, tracker, ticker, and the
 // site adapter for each page visit.
 import type { TeamConfig } from '../core/types.ts';
-import { DEFAULT_CONFIG } from '../core/config/defaults.ts';
-import { loadConfig, onBroadcast, onConfigChanged, request } from './bridge.ts';
+import { loadConfig, onBroadcast, onConfigChanged, request, type ActiveConfig } from './bridge.ts';
+import { createWindowClocks } from './clocks.ts';
 import { uiLanguage } from './api.ts';
 import { BADGE_TAG } from './badge.ts';
 import { claimPage, contextValid, isInvalidationError, watchVisits } from './lifecycle.ts';
@@ -27,13 +27,24 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
   // Badges of an instance that can no longer run (orphaned by an extension reload) would show stale clocks.
   for (const old of document.querySelectorAll(BADGE_TAG)) old.remove();
 
-  let config: TeamConfig = DEFAULT_CONFIG;
-  try {
-    config = await loadConfig();
-  } catch {
-    /* storage unavailable: the default config still gives sane clocks */
-  }
   const stop = (): void => life.abort(new Error('extension context invalidated'));
+  // Until the background answers, nothing is a conversation (no brands, no policies): no badge is better than a
+  // badge from a config the team does not use. Asking wakes a stopped service worker, so this is brief.
+  let config: TeamConfig = { version: 1, schedules: [], policies: [], brands: {}, sites: [] };
+  const clocks = createWindowClocks();
+  let active: ActiveConfig | null = null;
+  try {
+    active = await loadConfig();
+  } catch (err) {
+    if (isInvalidationError(err)) {
+      stop();
+      return { life };
+    }
+  }
+  if (active) {
+    config = active.config;
+    clocks.setConfigWindows(active.hours);
+  }
 
   const reporter = createReporter({
     send: (conversations) => request('content:observed', { conversations }),
@@ -56,12 +67,14 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
     lookup: async (ids) => (await request('content:lookup', { ids })).conversations,
     act: async (conversationId, act) => (await request('ui:action', { conversationId, act })).conversation,
     config: () => config,
+    clocks,
     ticker,
     lang: uiLanguage(),
   });
 
-  const reload = (next: TeamConfig): void => {
-    config = next;
+  const reload = (next: ActiveConfig): void => {
+    config = next.config;
+    clocks.setConfigWindows(next.hours);
     tracker.configChanged();
     visits.restart(); // brands may have changed which posts are conversations: re-read the page
   };
@@ -112,5 +125,16 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
         else ctx.health('mismatch', `adapter failed to load: ${String(err)}`);
       });
   });
+
+  // The hours windows reach 90 days ahead: a tab left open for weeks asks for fresh ones daily. A first ask that
+  // failed (the background busy starting) is repeated soon, and the page is read again with the real config.
+  const refresh = (): void => {
+    loadConfig().then(reload, (err: unknown) => {
+      if (isInvalidationError(err)) stop();
+    });
+  };
+  const daily = setInterval(refresh, 86_400_000);
+  const retry = active ? undefined : setTimeout(refresh, 2000);
+  signal.addEventListener('abort', () => (clearInterval(daily), clearTimeout(retry)), { once: true });
   return { life };
 }

@@ -5,11 +5,12 @@
 // as its tweet.
 import type { AgentAction, ConversationSnapshot, ObservedConversation } from '../shared/protocol.ts';
 import type { ConversationFacts, Message, OpeningHours, Policy, TeamConfig } from '../core/types.ts';
+import type { HoursTimeline } from '../core/hours/timeline.ts';
 import { matchPolicy, scheduleFor } from '../core/policy.ts';
-import { currentClock, hoursForTarget } from '../core/clock.ts';
+import { hoursForTarget } from '../core/clock-core.ts';
+import type { WindowClocks } from './clocks.ts';
 import { t } from './api.ts';
 import { BADGE_TAG, createBadge, renderBadge, type BadgeAction, type BadgeView } from './badge.ts';
-import { isOpenAt, nextChangeMs } from '../core/hours/index.ts';
 import { formatMinutes, formatWhen } from './format.ts';
 import { mergeConversation, type Reporter } from './reporter.ts';
 import type { Ticker } from './ticker.ts';
@@ -26,6 +27,8 @@ export interface TrackerDeps {
   lookup(ids: string[]): Promise<ConversationSnapshot[]>;
   act(conversationId: string, act: AgentAction): Promise<ConversationSnapshot | null>;
   config(): TeamConfig;
+  /** The clocks, answered from the hours windows the background sent with the config and the snapshots. */
+  clocks: WindowClocks;
   ticker: Ticker;
   lang: string;
   now?: () => number;
@@ -78,14 +81,19 @@ function prefixFor(messages: Message[], messageId: string): Message[] {
 }
 
 /** Next opening on a later calendar day (agent's local day), for "snooze until tomorrow's opening". */
-export function tomorrowOpening(schedule: OpeningHours | null, now: number): number {
+export function tomorrowOpening(hours: HoursTimeline | null, now: number): number {
   const midnight = new Date(now);
   midnight.setHours(24, 0, 0, 0);
-  if (schedule) {
+  if (hours) {
     const m = midnight.getTime();
-    if (isOpenAt(schedule, m)) return m;
-    const change = nextChangeMs(schedule, m);
-    if (change?.open) return change.at;
+    try {
+      if (hours.isOpenAt(m)) return m;
+      // `open` is the state AT m (closed here), `at` when it changes: the next opening.
+      const change = hours.nextChange(m);
+      if (change && !change.open) return change.at;
+    } catch {
+      /* past the hours window: tomorrow 09:00 below */
+    }
   }
   midnight.setHours(9, 0, 0, 0);
   return midnight.getTime();
@@ -158,7 +166,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     };
     let r;
     try {
-      r = currentClock(facts, policy, schedule, at);
+      r = deps.clocks.currentClock(facts, policy, schedule, at);
     } catch {
       return { state: 'unknown', text: t('badge_unknown'), tip: [...tip, t('tip_unreadable')], actions: [] };
     }
@@ -214,7 +222,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       a === 'snoozeHour'
         ? { action: 'snooze', until: at + 3_600_000 }
         : a === 'snoozeTomorrow'
-          ? { action: 'snooze', until: tomorrowOpening(e ? policyOf(e).schedule : null, at) }
+          ? { action: 'snooze', until: tomorrowOpening(scheduleTimeline(e), at) }
           : { action: a };
     // The background can only act on a conversation it has stored: send what is queued first.
     await deps.reporter.flush().catch(() => undefined);
@@ -238,10 +246,20 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }, deps.lookupDelayMs ?? 30);
   }
 
+  function scheduleTimeline(e: Entry | undefined): HoursTimeline | null {
+    const schedule = e ? policyOf(e).schedule : null;
+    try {
+      return schedule ? deps.clocks.timelineOf(schedule) : null;
+    } catch {
+      return null;
+    }
+  }
+
   function applySnapshots(snaps: ConversationSnapshot[]): void {
     for (const s of snaps) {
       const e = entries.get(s.id);
       if (!e) continue;
+      if (s.schedule && s.hours) deps.clocks.setWindow(s.schedule, s.hours);
       e.snapshot = s;
       renderEntry(e);
     }
@@ -333,6 +351,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
     configChanged() {
       configVersion++;
       for (const e of entries.values()) renderEntry(e);
+      // A snapshot's schedule came without a window because it matched the OLD config: ask again.
+      for (const id of entries.keys()) queueLookup(id);
     },
     tick(badges, at) {
       for (const b of badges) render(b as HTMLElement, at);

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { Channel, ClockReading, OpeningHours, Policy, Role, TeamConfig } from '../core/types.ts';
 import { LIMITS } from './limits.ts';
+import type { HoursWindow } from '../core/hours/window.ts';
 import type { PopupSummary } from './summary.ts';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.id));
@@ -82,6 +83,8 @@ export interface ConversationSnapshot {
   /** The policy and schedule frozen for this conversation at detection (null schedule = calendar time). */
   policy: Policy | null;
   schedule: OpeningHours | null;
+  /** Open intervals of `schedule` around now, sent when it differs from the active config's schedule of that id. */
+  hours?: HoursWindow;
   topic?: string;
   priority?: string;
   /** Computed by the background at `computedAt` against the policy version recorded for this conversation. */
@@ -116,7 +119,8 @@ export interface Responses {
   /** `rejected`: conversations of the batch that were invalid and not stored (the rest were). */
   'content:observed': { stored: number; rejected?: RejectedObservation[] };
   'content:health': { ok: true };
-  'content:config': { config: TeamConfig };
+  /** `hours`: each config schedule's open intervals around now, by schedule id (content scripts carry no hours engine). */
+  'content:config': { config: TeamConfig; hours: Record<string, HoursWindow> };
   'content:lookup': { conversations: ConversationSnapshot[] };
   'ui:action': { conversation: ConversationSnapshot | null };
   'ui:summary': PopupSummary;

@@ -1,12 +1,12 @@
 // The first-run team config and the documented defaults (docs/team-config.md).
 // Values that validation does NOT fill in silently live here so every consumer reads the same number.
 import type { RatingCategory, RatingThresholds, TeamConfig } from '../types.ts';
+import { DEFAULT_WARN_AT } from './constants.ts';
 
 /** The newest team-config file version this build reads and writes. */
 export const CONFIG_VERSION = 1;
 
-/** Fraction of a target after which a clock turns `warning` when a policy sets no `warnAt`. */
-export const DEFAULT_WARN_AT = 0.8;
+export { DEFAULT_WARN_AT };
 
 /**
  * Five-level rating thresholds in minutes, from the service-level guide (seed 003). A level applies when the

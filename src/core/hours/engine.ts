@@ -8,6 +8,7 @@ import type { Rules } from './compile.ts';
 import { compileRules } from './compile.ts';
 import type { Chunk } from './materialise.ts';
 import { buildYear } from './materialise.ts';
+import { upperBound, type HoursTimeline } from './timeline.ts';
 
 /**
  * Years searched past max(query year, last dated holiday/exception) before concluding a schedule never opens
@@ -27,19 +28,7 @@ function clampMs(ms: number): number {
   return ms < MIN_MS ? MIN_MS : ms > MAX_MS ? MAX_MS : ms;
 }
 
-/** Index of the first element > x (a sorted Float64Array). */
-function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export class Timeline {
+export class Timeline implements HoursTimeline {
   readonly rules: Rules;
   private readonly chunks: Chunk[] = [];
   private base: number[] = [];

@@ -5,6 +5,12 @@ import { handleMessage, type RouterDeps, type Sender } from '../../../src/backgr
 import { isPageHost } from '../../../src/background/hosts.ts';
 import type { ReplyclockDb } from '../../../src/shared/db.ts';
 import { MIN, T0, calConfig, conv, freshDb, msg } from './helpers.ts';
+import type { OpeningHours, Policy } from '../../../src/core/types.ts';
+import type { ConversationSnapshot } from '../../../src/shared/protocol.ts';
+import { timelineFor } from '../../../src/core/hours/engine.ts';
+import { windowTimeline, type HoursWindow } from '../../../src/core/hours/window.ts';
+
+const DAY = 86_400_000;
 
 const RUNTIME = 'abcdefghijklmnop';
 const BASE = `chrome-extension://${RUNTIME}/`;
@@ -213,3 +219,38 @@ describe('router handlers', () => {
     expect(await db.daily.count()).toBe(0);
   });
 });
+
+describe('opening-hours windows for content scripts', () => {
+  const office: OpeningHours = { id: 'office', timeZone: 'Europe/Amsterdam', week: { mon: [['09:00', '17:00']], fri: [['09:00', '17:00']] } };
+  const policy: Policy = { id: 'biz', name: 'Business', schedule: 'office', match: {}, firstResponseMinutes: 60 };
+
+  it('content:config sends each schedule as a window the engine agrees with', async () => {
+    const db = freshDb();
+    const d = { ...deps(db), config: async () => calConfig(policy, { schedules: [office] }) };
+    const reply = await handleMessage({ rc: 1, type: 'content:config', payload: {} }, content, d);
+    const hours = (reply as { value: { hours: Record<string, HoursWindow> } }).value.hours;
+    expect(Object.keys(hours)).toEqual(['office']);
+    const w = windowTimeline(hours['office']!);
+    const now = d.now();
+    expect(w.elapsedMs(now - 30 * DAY, now + 30 * DAY)).toBe(timelineFor(office).elapsedMs(now - 30 * DAY, now + 30 * DAY));
+  });
+
+  it("a looked-up conversation brings its frozen schedule's window only when the team has changed that schedule since", async () => {
+    const db = freshDb();
+    const d = { ...deps(db), config: async () => calConfig(policy, { schedules: [office] }) };
+    await handleMessage(observed(), content, d);
+    const lookup = { rc: 1, type: 'content:lookup', payload: { ids: ['x:1'] } };
+    const same = (await handleMessage(lookup, content, d)) as { value: { conversations: ConversationSnapshot[] } };
+    expect(same.value.conversations[0]!.schedule).toEqual(office);
+    expect(same.value.conversations[0]!.hours).toBeUndefined();
+    // The team moves Friday's hours: the stored conversation keeps the old schedule and now carries its window.
+    const changed = { ...d, config: async () => calConfig(policy, { schedules: [{ ...office, week: { mon: [['09:00', '17:00']], fri: [['10:00', '18:00']] } }] }) };
+    const after = (await handleMessage(lookup, content, changed)) as { value: { conversations: ConversationSnapshot[] } };
+    const snap = after.value.conversations[0]!;
+    expect(snap.schedule).toEqual(office);
+    expect(snap.hours).toBeDefined();
+    const now = d.now();
+    expect(windowTimeline(snap.hours!).elapsedMs(now - 7 * DAY, now)).toBe(timelineFor(office).elapsedMs(now - 7 * DAY, now));
+  });
+});
+

@@ -16,7 +16,7 @@ vi.mock('../../../src/content/bridge.ts', () => ({
     return { ok: true };
   }),
   onBroadcast: vi.fn(),
-  loadConfig: async () => config,
+  loadConfig: async () => ({ config, hours: {} }),
   onConfigChanged: vi.fn(),
 }));
 const config: TeamConfig = {

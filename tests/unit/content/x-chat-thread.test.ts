@@ -14,7 +14,7 @@ vi.mock('../../../src/content/bridge.ts', () => ({
     return { stored: 1 };
   }),
   onBroadcast: vi.fn(),
-  loadConfig: async () => config,
+  loadConfig: async () => ({ config, hours: {} }),
   onConfigChanged: vi.fn(),
 }));
 const config: TeamConfig = {
