@@ -38,6 +38,19 @@ export function chatBrands(ctx: Pick<SiteContext, 'config'>): Set<string> {
   return out;
 }
 
+/**
+ * One id per one-to-one chat, whichever way X spells it: the inbox row's test id says "uidA:uidB", the thread's
+ * route "/i/chat/uidA-uidB", and nothing documents that both list the two users in the same order. The pair is
+ * sorted numerically, so the row and the open thread of one chat are always the same conversation. Group keys
+ * ("g…") pass through.
+ */
+export function dmKey(raw: string): string {
+  const m = /^(\d{1,25})[:-](\d{1,25})$/.exec(raw);
+  if (!m) return raw;
+  const [a, b] = [BigInt(m[1]!), BigInt(m[2]!)];
+  return a <= b ? `${a}:${b}` : `${b}:${a}`;
+}
+
 export interface DmRow {
   key: string;
   handle: string;
@@ -48,8 +61,9 @@ export interface DmRow {
 
 /** Parses an inbox row; null when the row does not have the expected shape. */
 export function readDmRow(row: Element): DmRow | null {
-  const key = (row.getAttribute('data-testid') ?? '').slice(ROW_PREFIX.length);
-  if (!/^[\w:.-]{1,120}$/.test(key)) return null;
+  const raw = (row.getAttribute('data-testid') ?? '').slice(ROW_PREFIX.length);
+  if (!/^[\w:.-]{1,120}$/.test(raw)) return null;
+  const key = dmKey(raw);
   const desc = row.getAttribute('aria-description') ?? '';
   const m = /^(.*?), @([A-Za-z0-9_]{1,50}), (.*), ([^,]*)$/s.exec(desc);
   if (!m) return null;
@@ -159,7 +173,7 @@ function init(ctx: SiteContext): void {
     started = true;
     // The inbox list stays beside an open thread on wide screens: read both.
     watchInbox(ctx);
-    if (thread) watchThread(ctx, `${thread[1]}:${thread[2]}`);
+    if (thread) watchThread(ctx, dmKey(`${thread[1]}:${thread[2]}`));
   });
   ctx.later(6000, () => {
     if (!started) ctx.health('empty', 'not signed in as a brand account, or the account switcher was not found');

@@ -94,8 +94,27 @@ export function classify(tw: XTweet, brands: ReadonlySet<string>): TweetKind {
   return 'other';
 }
 
-/** Tweets seen on status pages belong to a thread whose first customer tweet names the conversation. */
+/**
+ * Status id → conversation id, learned on conversation pages and kept for the life of this content script (across
+ * SPA visits). A timeline shows no thread id: there a tweet is its own conversation (`x:<status id>`) unless this
+ * tab has seen it in its thread — a follow-up read on a conversation page first keeps that thread's id when the
+ * agent goes back to the timeline. The background merges the other order (follow-up stored alone first, thread
+ * seen later) by message id, so either way it is stored once.
+ */
 const threadOf = new Map<string, string>();
+
+/** True when conversation id `a` names an older tweet than `b` (status ids grow with time; same length = same era). */
+function older(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
+
+/** One customer's part of the thread shown on a conversation page. */
+interface Thread {
+  /** `x:<status id>` of the customer's oldest tweet in the thread: stable whatever order X renders the thread in. */
+  id: string;
+  customer: Map<string, XTweet>;
+  brand: Map<string, XTweet>;
+}
 
 function message(ctx: SiteContext, tw: XTweet, role: 'customer' | 'brand'): ObservedMessage {
   const id = `x:${tw.statusId}`;
@@ -117,7 +136,7 @@ function init(ctx: SiteContext): void {
   const brands = brandSet([...(ctx.config.brands.x ?? []), ...(ctx.config.brands.twitter ?? [])]);
   if (isXChatUrl(ctx.url)) return; // direct messages: x-chat.ts (its own registry entry)
   const onStatusPage = STATUS_PATH.test(path);
-  const byHandle = new Map<string, string>(); // customer handle → conversation id, this thread
+  const threads = new Map<string, Thread>(); // customer handle → their part of this page's thread
   let lastCustomer: string | null = null;
   const seen = new Set<string>();
   let conversations = 0;
@@ -144,25 +163,52 @@ function init(ctx: SiteContext): void {
     let kind = classify(tw, brands);
     const author = tw.handle.toLowerCase();
     // A customer's follow-up in a thread they started counts even without naming the brand again.
-    if (kind === 'other' && onStatusPage && byHandle.has(author)) kind = 'conversation';
+    if (kind === 'other' && onStatusPage && threads.has(author)) kind = 'conversation';
     if (kind === 'conversation') {
-      let id = threadOf.get(tw.statusId);
-      if (onStatusPage) {
-        id = byHandle.get(author) ?? id ?? `x:${tw.statusId}`;
-        byHandle.set(author, id);
-        lastCustomer = author;
-      }
-      id ??= `x:${tw.statusId}`;
-      threadOf.set(tw.statusId, id);
       conversations++;
-      const msg = message(ctx, tw, 'customer');
-      ctx.track(conv(id, tw, msg, true), { parent: tw.timeLink.parentElement!, after: tw.timeLink, messageId: msg.id });
+      if (onStatusPage) return customerInThread(tw, author);
+      const id = threadOf.get(tw.statusId) ?? `x:${tw.statusId}`;
+      threadOf.set(tw.statusId, id);
+      trackCustomer(id, tw);
     } else if (kind === 'brand' && onStatusPage) {
       // A brand tweet in the thread answers the customers it replies to (or the last one above it).
-      const targets = tw.replyingTo.filter((h) => byHandle.has(h));
+      const targets = tw.replyingTo.filter((h) => threads.has(h));
       if (targets.length === 0 && lastCustomer) targets.push(lastCustomer);
-      for (const h of new Set(targets)) ctx.track(conv(byHandle.get(h)!, tw, message(ctx, tw, 'brand'), false), null);
+      for (const h of new Set(targets)) {
+        const t = threads.get(h)!;
+        t.brand.set(tw.statusId, tw);
+        ctx.track(conv(t.id, tw, message(ctx, tw, 'brand'), false), null);
+      }
     }
+  };
+
+  const trackCustomer = (id: string, tw: XTweet): void => {
+    const msg = message(ctx, tw, 'customer');
+    const placement = tw.timeLink.isConnected ? { parent: tw.timeLink.parentElement!, after: tw.timeLink, messageId: msg.id } : null;
+    ctx.track(conv(id, tw, msg, true), placement);
+  };
+
+  // X often renders a conversation page's focal tweet first (from its cache) and the tweets above it a moment
+  // later. The customer's follow-up must not name the conversation just because it arrived first: the thread
+  // takes the id of the customer's OLDEST tweet, and when an older one turns up, what was tracked under the
+  // younger id moves over (its badge is replaced in place; the background merges the stored record).
+  const customerInThread = (tw: XTweet, author: string): void => {
+    const own = threadOf.get(tw.statusId) ?? `x:${tw.statusId}`;
+    let t = threads.get(author);
+    let moved = false;
+    if (!t) threads.set(author, (t = { id: own, customer: new Map(), brand: new Map() }));
+    else if (older(own, t.id)) {
+      t.id = own;
+      moved = true;
+    }
+    t.customer.set(tw.statusId, tw);
+    lastCustomer = author;
+    const ids = moved ? [...t.customer.keys()] : [tw.statusId];
+    for (const s of ids) threadOf.set(s, t.id);
+    trackCustomer(t.id, tw);
+    if (!moved) return;
+    for (const [s, other] of t.customer) if (s !== tw.statusId) trackCustomer(t.id, other);
+    for (const reply of t.brand.values()) ctx.track(conv(t.id, reply, message(ctx, reply, 'brand'), false), null);
   };
 
   // A new cell matches three times (the article, its User-Name, its time) and a batch brings dozens of cells:
