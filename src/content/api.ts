@@ -13,6 +13,7 @@ export default api;
 const MARKS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
 const MARK = /[\ue000-\ue008]/g;
 const templates = new Map<string, string>();
+const filled = new Map<string, string>();
 
 export function t(key: string, substitutions?: string | string[]): string {
   let tpl = templates.get(key);
@@ -22,7 +23,15 @@ export function t(key: string, substitutions?: string | string[]): string {
   }
   if (substitutions === undefined) return tpl;
   const subs = typeof substitutions === 'string' ? [substitutions] : substitutions;
-  return tpl.replace(MARK, (m) => subs[m.charCodeAt(0) - 0xe000] ?? '');
+  // Filled texts repeat too ("12 min left" on many badges, every second): remembered, within bounds.
+  const memo = `${key}\u0001${subs.join('\u0002')}`;
+  let out = filled.get(memo);
+  if (out === undefined) {
+    out = tpl.replace(MARK, (m) => subs[m.charCodeAt(0) - 0xe000] ?? '');
+    if (filled.size > 5000) filled.clear();
+    filled.set(memo, out);
+  }
+  return out;
 }
 
 let lang: string | undefined;

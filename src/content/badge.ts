@@ -60,12 +60,30 @@ const parts = new WeakMap<Element, Parts>();
 // The menu chunk cannot load once the extension was reloaded; the orphaned badge is removed soon anyway.
 const ignore = (): void => undefined;
 
+// ONE stylesheet adopted by every badge's shadow root: a <style> per badge made the browser parse the same rules
+// hundreds of times while a timeline scrolls. Where adopting is refused (Firefox content scripts may not adopt a
+// sheet built in their own compartment), each badge carries a <style> instead.
+let sheet: CSSStyleSheet | null | undefined;
+function adopt(root: ShadowRoot): boolean {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(BADGE_CSS);
+      root.adoptedStyleSheets = [sheet];
+      if (root.adoptedStyleSheets.length !== 1) throw new Error('not adopted');
+    } catch {
+      sheet = null;
+    }
+    return sheet !== null;
+  }
+  if (sheet) root.adoptedStyleSheets = [sheet];
+  return sheet !== null;
+}
+
 let template: HTMLTemplateElement | null = null;
 function shadowTemplate(): HTMLTemplateElement {
   if (template) return template;
   template = document.createElement('template');
-  const style = document.createElement('style');
-  style.textContent = BADGE_CSS;
   // Structure only (no page or config text): <button class=b><span class=i/><span class=sr/><span class=t/></button><div class=tip/>.
   const button = document.createElement('button');
   button.className = 'b';
@@ -84,7 +102,7 @@ function shadowTemplate(): HTMLTemplateElement {
   tip.className = 'tip';
   tip.id = 'tip';
   tip.setAttribute('role', 'tooltip');
-  template.content.append(style, button, tip);
+  template.content.append(button, tip);
   return template;
 }
 
@@ -166,7 +184,12 @@ export function createBadge(conversationId: string, messageId: string, onAction:
   host.setAttribute('data-state', 'unknown');
   const root = host.attachShadow({ mode: 'open' });
   root.append(shadowTemplate().content.cloneNode(true));
-  const button = root.children[1] as HTMLButtonElement;
+  if (!adopt(root)) {
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.prepend(style);
+  }
+  const button = root.children[root.children.length - 2] as HTMLButtonElement;
   const [icon, sr, text] = button.children;
   for (const type of ALWAYS) host.addEventListener(type, onHostEvent);
   parts.set(host, {
@@ -175,7 +198,7 @@ export function createBadge(conversationId: string, messageId: string, onAction:
     icon: icon!.firstChild!,
     sr: sr!.firstChild!,
     text: text!.firstChild!,
-    tip: root.children[2] as HTMLElement,
+    tip: root.lastElementChild as HTMLElement,
     lines: null,
     armed: false,
     menu: null,

@@ -13,7 +13,8 @@ let observer: MutationObserver | null = null;
 function onMutations(records: MutationRecord[]): void {
   const added: Element[] = [];
   for (const r of records) {
-    for (const n of r.addedNodes) if (n.nodeType === 1) added.push(n as Element);
+    // Our own badges arrive here too (one record each): they match no site selector, so skip them cheaply.
+    for (const n of r.addedNodes) if (n.nodeType === 1 && (n as Element).localName !== 'replyclock-badge') added.push(n as Element);
   }
   if (added.length === 0) return;
   for (const w of Array.from(watchers)) {
