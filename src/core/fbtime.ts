@@ -2,9 +2,9 @@
 // "Yesterday at 14:05", "12. März um 10:15" — in the viewer's language and local zone. This turns that
 // text into an instant plus how far off it may be, so a clock never claims more precision than the page
 // gave. English, German and Dutch; anything else (or anything odd) is null, and the caller falls back to
-// first-seen time. Pure: `now` and the zone come from the caller.
+// first-seen time. Pure: `now` and the zone (a WallClock) come from the caller.
 import { civilFromEpochDay, daysInMonth, epochDay, MS_PER_DAY, MS_PER_MINUTE } from './hours/civil.ts';
-import { wallTimeToInstant, zonedParts } from './hours/zone.ts';
+import type { WallClock } from './wall-clock.ts';
 
 export interface FbTime {
   /** Epoch ms: the middle of the span the text denotes. */
@@ -46,7 +46,7 @@ const MONTHS: string[][] = [
 ];
 const MONTH = new Map<string, number>(MONTHS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
 
-// 0 = Monday … 6 = Sunday, matching zonedParts().weekday.
+// 0 = Monday … 6 = Sunday, matching WallParts.weekday.
 const WEEKDAYS: string[][] = [
   ['mon', 'monday', 'mo', 'montag', 'ma', 'maandag'],
   ['tue', 'tues', 'tuesday', 'di', 'dienstag', 'dinsdag'],
@@ -94,17 +94,17 @@ function minuteOf(h: string | undefined, m: string | undefined, ampm: string | u
 }
 
 /** A displayed minute covers that whole minute: its middle, ±30 s. */
-function atMinute(timeZone: string, day: number, minute: number): FbTime {
+function atMinute(clock: WallClock, day: number, minute: number): FbTime {
   const { year, month, day: d } = civilFromEpochDay(day);
-  return { at: wallTimeToInstant(timeZone, year, month, d, minute) + 30 * SEC, precisionMs: 30 * SEC };
+  return { at: clock.instant(year, month, d, minute) + 30 * SEC, precisionMs: 30 * SEC };
 }
 
 /** A date without a time: the middle of that local day (23 or 25 hours long around DST changes). */
-function atDay(timeZone: string, day: number): FbTime {
+function atDay(clock: WallClock, day: number): FbTime {
   const a = civilFromEpochDay(day);
   const b = civilFromEpochDay(day + 1);
-  const start = wallTimeToInstant(timeZone, a.year, a.month, a.day, 0);
-  const end = wallTimeToInstant(timeZone, b.year, b.month, b.day, 0);
+  const start = clock.instant(a.year, a.month, a.day, 0);
+  const end = clock.instant(b.year, b.month, b.day, 0);
   return { at: (start + end) / 2, precisionMs: (end - start) / 2 };
 }
 
@@ -118,22 +118,22 @@ function relative(s: string, now: number): FbTime | null {
   return { at: now - n * unit, precisionMs: unit / 2 };
 }
 
-function dayWord(s: string, now: number, timeZone: string): FbTime | null {
+function dayWord(s: string, now: number, clock: WallClock): FbTime | null {
   const m = DAY_AT.exec(s);
   const word = m ? m[1]! : s.replace(/\.$/, ''); // "Yesterday", "Mon." alone: the whole day
-  const today = zonedParts(timeZone, now);
+  const today = clock.parts(now);
   const todayDay = epochDay(today.year, today.month, today.day);
   let day: number;
   if (TODAY.has(word)) day = todayDay;
   else if (YESTERDAY.has(word)) day = todayDay - 1;
   else if (WEEKDAY.has(word)) day = todayDay - ((today.weekday - WEEKDAY.get(word)! + 7) % 7 || 7);
   else return null;
-  if (!m) return atDay(timeZone, day);
+  if (!m) return atDay(clock, day);
   const minute = minuteOf(m[2], m[3], m[4]);
-  return minute === null ? null : atMinute(timeZone, day, minute);
+  return minute === null ? null : atMinute(clock, day, minute);
 }
 
-function calendarDate(s: string, now: number, timeZone: string): FbTime | null {
+function calendarDate(s: string, now: number, clock: WallClock): FbTime | null {
   const lead = LEADING_WEEKDAY.exec(s);
   if (lead && WEEKDAY.has(lead[1]!)) s = s.slice(lead[0].length);
   let day: string, monthWord: string, m: RegExpExecArray | null;
@@ -145,12 +145,12 @@ function calendarDate(s: string, now: number, timeZone: string): FbTime | null {
   const [, , , yearText, h, min, ampm] = m;
   const minute = h === undefined ? null : minuteOf(h, min, ampm);
   if (h !== undefined && minute === null) return null;
-  const today = zonedParts(timeZone, now);
+  const today = clock.parts(now);
   const build = (year: number): FbTime | null => {
     const d = Number(day);
     if (d < 1 || d > daysInMonth(year, month)) return null;
     const ed = epochDay(year, month, d);
-    return minute === null ? atDay(timeZone, ed) : atMinute(timeZone, ed, minute);
+    return minute === null ? atDay(clock, ed) : atMinute(clock, ed, minute);
   };
   if (yearText) return build(Number(yearText));
   // No year: this year's date unless that lies ahead, then last year's (Facebook omits the current year).
@@ -160,16 +160,16 @@ function calendarDate(s: string, now: number, timeZone: string): FbTime | null {
 }
 
 /**
- * Parses one Facebook time text in the viewer's zone. Returns null for anything not recognised, for
+ * Parses one Facebook time text in the viewer's zone (`clock`: localWallClock in a content script). Returns null for anything not recognised, for
  * impossible dates, and for times in the future (a misreading, never a real post time).
  */
-export function parseFbTime(text: string, now: number, timeZone: string): FbTime | null {
+export function parseFbTime(text: string, now: number, clock: WallClock): FbTime | null {
   const s = normalise(text);
   if (!s || s.length > 60) return null;
   if (JUST_NOW.has(s)) return { at: now - 30 * SEC, precisionMs: 30 * SEC };
   let r: FbTime | null;
   try {
-    r = relative(s, now) ?? dayWord(s, now, timeZone) ?? calendarDate(s, now, timeZone);
+    r = relative(s, now) ?? dayWord(s, now, clock) ?? calendarDate(s, now, clock);
   } catch {
     return null; // unknown zone: the caller falls back to first-seen time
   }
@@ -186,22 +186,13 @@ export function parseFbTime(text: string, now: number, timeZone: string): FbTime
  * 2 Stunden", "Reactie van An 2 uur geleden"): the shortest trailing run of words that parses. A run must
  * hold a digit or two words, so a name ending in "Net" or "Nu" is not read as "just now".
  */
-export function findFbTime(label: string, now: number, timeZone: string): FbTime | null {
+export function findFbTime(label: string, now: number, clock: WallClock): FbTime | null {
   const words = normalise(label).split(' ');
   for (let k = 1; k <= Math.min(8, words.length); k++) {
     const tail = words.slice(words.length - k).join(' ');
     if (k < 2 && !/\d/.test(tail)) continue;
-    const r = parseFbTime(tail, now, timeZone);
+    const r = parseFbTime(tail, now, clock);
     if (r) return r;
   }
   return null;
-}
-
-/** The viewer's zone as the runtime knows it ("UTC" when it cannot tell). */
-export function localTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
 }

@@ -3,7 +3,8 @@
 // any other row waits for it. Conversation `facebook:bs:<id>`, the id from the row's link
 // (selected_item_id=…) or data attribute, or — for the open thread's row — the URL's selected_item_id.
 // Comment threads (thread_type …COMMENT) are 'public', messages 'dm'. Selectors: FB_BUSINESS (classes only).
-import { localTimeZone, parseFbTime } from '../../core/fbtime.ts';
+import { parseFbTime } from '../../core/fbtime.ts';
+import { localWallClock } from '../../core/wall-clock.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { isFacebookBusinessUrl } from './facebook-urls.ts';
 import { HEALTH_GRACE_MS, steadyTime, textKey } from './facebook-read.ts';
@@ -47,7 +48,6 @@ export function readBusinessRow(row: Element, url: URL): BusinessRow | null {
 }
 
 function initBusiness(ctx: SiteContext): void {
-  const tz = localTimeZone();
   let rows = 0;
   let unreadable = 0;
   ctx.observe(any(FB_BUSINESS, 'row'), (row) => {
@@ -59,7 +59,7 @@ function initBusiness(ctx: SiteContext): void {
     rows++;
     const id = `facebook:bs:${r.id}`;
     const msgId = `${id}:${textKey(r.last)}`;
-    const time = steadyTime(msgId, r.time ? parseFbTime(r.time, Date.now(), tz) : null);
+    const time = steadyTime(msgId, r.time ? parseFbTime(r.time, Date.now(), localWallClock) : null);
     const inbox = new URL(ctx.url.href);
     inbox.searchParams.set('selected_item_id', r.id);
     ctx.track(

@@ -4,7 +4,8 @@
 // ("You sent" / a name) but no time, so its messages carry at: null (first seen) unless the list row gave the
 // same message a time. Only started when the team configured its Page (see facebook.ts): an agent's personal
 // chats are none of Replyclock's business.
-import { localTimeZone, parseFbTime } from '../../core/fbtime.ts';
+import { parseFbTime } from '../../core/fbtime.ts';
+import { localWallClock } from '../../core/wall-clock.ts';
 import type { ObservedConversation } from '../../shared/protocol.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { pageBrands } from './facebook-brand.ts';
@@ -59,7 +60,6 @@ export function readMessengerMessage(row: Element): MessengerMessage | null {
 }
 
 function initMessenger(ctx: SiteContext): void {
-  const tz = localTimeZone();
   const origin = ctx.url.origin;
   let rows = 0;
   let messages = 0;
@@ -77,7 +77,7 @@ function initMessenger(ctx: SiteContext): void {
     if (!r) return; // headers and "see all" rows have no thread link
     rows++;
     const msgId = `facebook:dm:${r.threadId}:${textKey(r.last)}`;
-    const time = steadyTime(msgId, r.time ? parseFbTime(r.time, Date.now(), tz) : null);
+    const time = steadyTime(msgId, r.time ? parseFbTime(r.time, Date.now(), localWallClock) : null);
     ctx.track(
       conv(r.threadId, r.fromPage ? '' : r.name, {
         id: msgId,

@@ -2,6 +2,7 @@
 // time. Strict like the X reader: a comment whose id or author cannot be read gets no badge (and the page
 // reports 'mismatch'); a time that cannot be read falls back to first-seen (at: null), never a guess.
 import { findFbTime, parseFbTime, type FbTime } from '../../core/fbtime.ts';
+import type { WallClock } from '../../core/wall-clock.ts';
 import { profileOfHref, type FbProfile } from './facebook-brand.ts';
 import { any, FB_COMMENTS } from './facebook-selectors.ts';
 
@@ -81,7 +82,7 @@ function finer(a: FbTime | null, b: FbTime | null): FbTime | null {
   return b.precisionMs < a.precisionMs ? b : a;
 }
 
-export function readComment(article: Element, now: number, timeZone: string): CommentResult {
+export function readComment(article: Element, now: number, clock: WallClock): CommentResult {
   const idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'));
   if (idLinks.length === 0) return { ok: false, reason: 'comment without a comment_id link' };
   let id: string | null = null;
@@ -127,9 +128,9 @@ export function readComment(article: Element, now: number, timeZone: string): Co
   if (utime && /^\d{9,11}$/.test(utime)) time = { at: Number(utime) * 1000, precisionMs: 0 };
   else {
     for (const label of [timeLink.getAttribute('title'), timeLink.getAttribute('aria-label'), timeLink.textContent]) {
-      if (label) time = finer(time, parseFbTime(label, now, timeZone));
+      if (label) time = finer(time, parseFbTime(label, now, clock));
     }
-    time = finer(time, findFbTime(article.getAttribute('aria-label') ?? '', now, timeZone));
+    time = finer(time, findFbTime(article.getAttribute('aria-label') ?? '', now, clock));
   }
 
   const textEl = ownAll(article, any(FB_COMMENTS, 'text'))[0];

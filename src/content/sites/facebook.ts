@@ -5,7 +5,7 @@
 // belong to it — the Page's reply answers it, a later customer reply starts a next-response clock. Under one of
 // the Page's own comments, the first customer reply opens the conversation. Only posts of the team's Page count:
 // an agent reading someone else's post sees no badges.
-import { localTimeZone } from '../../core/fbtime.ts';
+import { localWallClock } from '../../core/wall-clock.ts';
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { isBrand, pageBrands, profileOfHref, type FbBrands } from './facebook-brand.ts';
@@ -50,7 +50,6 @@ interface Thread {
 }
 
 function initComments(ctx: SiteContext, brands: FbBrands): void {
-  const tz = localTimeZone();
   const threads = new Map<string, Thread>();
   let comments = 0;
   let tracked = 0;
@@ -59,7 +58,7 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
     // A post article holds comment links only inside its comments: it is not a comment itself.
     if (ownAll(article, any(FB_COMMENTS, 'idLink')).length === 0) return;
     comments++;
-    const r = readComment(article, Date.now(), tz);
+    const r = readComment(article, Date.now(), localWallClock);
     if (!r.ok) return ctx.health('mismatch', r.reason);
     const c: FbComment = r.comment;
     if (!postIsBrand(ctx.url, article, brands)) return;

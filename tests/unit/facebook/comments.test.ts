@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 // Page post comments in English, German and Dutch: which comments get badges, which Page replies answer them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { localTimeZone, parseFbTime } from '../../../src/core/fbtime.ts';
+import { parseFbTime } from '../../../src/core/fbtime.ts';
+import { localWallClock } from '../../../src/core/wall-clock.ts';
+import { zoneWallClock } from '../../../src/core/zone-clock.ts';
 import { facebookSite } from '../../../src/content/sites/facebook.ts';
 import { normCommentId, readComment } from '../../../src/content/sites/facebook-read.ts';
 import { config, FIRST_SEEN, loadFixture, record } from './helpers.ts';
@@ -76,12 +78,12 @@ describe.each(['en', 'de', 'nl'])('comments on a Page post (%s)', (lang) => {
   it('prefers the time link\'s full-date tooltip over "5m"', () => {
     const bob = run().byConversation().get('facebook:4444')![0]!;
     expect(bob.precisionMs).toBe(30_000);
-    expect(bob.at).toBe(parseFbTime(lang === 'en' ? '11 March 2026 at 14:55' : lang === 'de' ? '11. März 2026 um 14:55' : '11 maart 2026 om 14:55', NOW, localTimeZone())!.at);
+    expect(bob.at).toBe(parseFbTime(lang === 'en' ? '11 March 2026 at 14:55' : lang === 'de' ? '11. März 2026 um 14:55' : '11 maart 2026 om 14:55', NOW, localWallClock)!.at);
   });
 
   it('reads "Yesterday at 14:05" in the local zone, ±30 s', () => {
     const carol = run().byConversation().get('facebook:6666')![0]!;
-    expect(carol).toMatchObject({ at: parseFbTime('Yesterday at 14:05', NOW, localTimeZone())!.at, precisionMs: 30_000 });
+    expect(carol).toMatchObject({ at: parseFbTime('Yesterday at 14:05', NOW, localWallClock)!.at, precisionMs: 30_000 });
   });
 
   it('falls back to first-seen (at: null) when the time cannot be read', () => {
@@ -138,27 +140,27 @@ describe('reading one comment', () => {
   const articles = () => [...document.querySelectorAll('div[role="article"][aria-label]')];
 
   it("takes a reply's own id and its parent from reply_comment_id / comment_id", () => {
-    const r = readComment(articles()[1]!, NOW, 'UTC');
+    const r = readComment(articles()[1]!, NOW, zoneWallClock('UTC'));
     expect(r).toMatchObject({ ok: true, comment: { id: '2222', parentId: '1234567890_1111', name: 'Acme Nederland', profile: { vanity: 'acmepage' } } });
   });
 
   it('takes the author from the first profile link, not a hashtag link', () => {
-    const r = readComment(articles()[3]!, NOW, 'UTC');
+    const r = readComment(articles()[3]!, NOW, zoneWallClock('UTC'));
     expect(r).toMatchObject({ ok: true, comment: { id: '4444', profile: { id: '100012345678901' }, name: 'Bob Smith' } });
   });
 
   it('reports a comment without a comment link or author as unreadable', () => {
     const a = articles()[3]!;
     for (const l of a.querySelectorAll('a[href*="profile.php"]')) l.remove();
-    expect(readComment(a, NOW, 'UTC')).toEqual({ ok: false, reason: 'comment author link not found' });
+    expect(readComment(a, NOW, zoneWallClock('UTC'))).toEqual({ ok: false, reason: 'comment author link not found' });
     for (const l of a.querySelectorAll('a')) l.remove();
-    expect(readComment(a, NOW, 'UTC')).toMatchObject({ ok: false });
+    expect(readComment(a, NOW, zoneWallClock('UTC'))).toMatchObject({ ok: false });
   });
 
   it('nested replies without reply_comment_id take the enclosing comment as parent', () => {
     const reply = articles()[1]!;
     for (const l of reply.querySelectorAll('a')) l.setAttribute('href', (l.getAttribute('href') ?? '').replace('comment_id=1234567890_1111&reply_comment_id=2222', 'comment_id=2222'));
-    expect(readComment(reply, NOW, 'UTC')).toMatchObject({ ok: true, comment: { id: '2222', parentId: '1234567890_1111' } });
+    expect(readComment(reply, NOW, zoneWallClock('UTC'))).toMatchObject({ ok: true, comment: { id: '2222', parentId: '1234567890_1111' } });
   });
 
   it('decodes base64 comment ids and keeps numeric ones', () => {

@@ -1,7 +1,12 @@
 // Facebook's time texts → instant ± precision, in English, German and Dutch, in the viewer's zone.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findFbTime, parseFbTime } from '../../../src/core/fbtime.ts';
+import { findFbTime as findWith, parseFbTime as parseWith } from '../../../src/core/fbtime.ts';
+import { zoneWallClock } from '../../../src/core/zone-clock.ts';
+
+// Each case names its zone; the parser takes a WallClock for it.
+const parseFbTime = (text: string, now: number, timeZone: string) => parseWith(text, now, zoneWallClock(timeZone));
+const findFbTime = (label: string, now: number, timeZone: string) => findWith(label, now, zoneWallClock(timeZone));
 
 const AMS = 'Europe/Amsterdam';
 const NY = 'America/New_York';
