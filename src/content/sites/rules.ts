@@ -6,7 +6,7 @@ import type { SiteRule } from '../../core/types.ts';
 import { rulesForUrl } from '../../core/sites/rules.ts';
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
-import { describeProblems, invalidSelectors, readRule, type RuleConversation } from '../../shared/site-rules/extract.ts';
+import { describeProblems, invalidSelectors, readRule, type ReadOptions, type RuleConversation } from '../../shared/site-rules/extract.ts';
 import { isValidSelector } from '../../shared/site-rules/dom.ts';
 
 /** Time for a single-page helpdesk to render its thread before an empty match counts as broken. */
@@ -44,7 +44,7 @@ export function toObserved(rule: SiteRule, url: URL, c: RuleConversation, firstS
   };
 }
 
-function initRule(ctx: SiteContext, rule: SiteRule): void {
+function initRule(ctx: SiteContext, rule: SiteRule, opts: ReadOptions): void {
   const bad = invalidSelectors(rule);
   if (bad.length) {
     ctx.health('mismatch', describeProblems(rule.id, bad.map((field) => ({ code: 'invalid_selector', field }))));
@@ -55,7 +55,7 @@ function initRule(ctx: SiteContext, rule: SiteRule): void {
   const read = (): void => {
     queued = false;
     if (ctx.signal.aborted) return;
-    const { conversations } = readRule(rule, document, ctx.url);
+    const { conversations } = readRule(rule, document, ctx.url, opts);
     for (const c of conversations) {
       const conv = toObserved(rule, ctx.url, c, ctx.firstSeen);
       if (!conv) continue;
@@ -80,21 +80,32 @@ function initRule(ctx: SiteContext, rule: SiteRule): void {
   if (rule.message && isValidSelector(rule.message)) ctx.observe(rule.message, schedule);
 
   ctx.later(HEALTH_GRACE_MS, () => {
-    const { conversations, problems } = readRule(rule, document, ctx.url);
+    const { conversations, problems } = readRule(rule, document, ctx.url, opts);
     const messages = conversations.reduce((n, c) => n + c.messages.length, 0);
     if (messages === 0 || problems.length) ctx.health('mismatch', describeProblems(rule.id, problems.length ? problems : [{ code: 'no_message' }]));
     else if (tracked > 0) ctx.health('ok');
   });
 }
 
-function init(ctx: SiteContext): void {
-  for (const rule of rulesForUrl(ctx.config.sites, ctx.url)) {
+function start(ctx: SiteContext, rules: SiteRule[], opts: ReadOptions): void {
+  if (ctx.signal.aborted) return;
+  for (const rule of rules) {
     try {
-      initRule(ctx, rule);
+      initRule(ctx, rule, opts);
     } catch (err) {
       ctx.health('mismatch', `rule ${rule.id}: ${String(err)}`.slice(0, 500));
     }
   }
+}
+
+function init(ctx: SiteContext): void {
+  const rules = rulesForUrl(ctx.config.sites, ctx.url);
+  // date-fns' format reader (~10 KB gzipped) is fetched only when a rule here reads times with a format.
+  if (!rules.some((r) => r.timestamp?.format)) return start(ctx, rules, {});
+  import('../../shared/site-rules/date-format.ts').then(
+    ({ parseWithFormat }) => start(ctx, rules, { parseFormat: parseWithFormat }),
+    (err: unknown) => ctx.health('mismatch', `date format reader failed to load: ${String(err)}`.slice(0, 500)),
+  );
 }
 
 export const rulesSite: SiteDefinition = {

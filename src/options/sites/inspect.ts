@@ -3,6 +3,7 @@
 import type { SiteRule } from '../../core/types.ts';
 import { isValidSelector, queryAll, textOf } from '../../shared/site-rules/dom.ts';
 import { readRule, type Problem, type RuleConversation } from '../../shared/site-rules/extract.ts';
+import { parseWithFormat } from '../../shared/site-rules/date-format.ts';
 
 export interface SelectorReport {
   field: string;
@@ -41,6 +42,6 @@ export function inspectRule(rule: SiteRule, doc: Document, url: URL, samples = 3
     const found = queryAll(doc, selector);
     return { field, selector, valid: isValidSelector(selector), count: found.length, samples: found.slice(0, samples).map((el) => textOf(el).slice(0, 120)) };
   });
-  const { conversations, problems } = readRule(rule, doc, url);
+  const { conversations, problems } = readRule(rule, doc, url, { parseFormat: parseWithFormat });
   return { selectors, conversations, problems };
 }

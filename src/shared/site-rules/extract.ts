@@ -5,7 +5,7 @@ import type { SiteRule } from '../../core/types.ts';
 import { roleOf } from './agent.ts';
 import { conversationIdOf } from './conversation-id.ts';
 import { isValidSelector, queryAll, selfOrQuery, textOf } from './dom.ts';
-import { readTimestamp } from './timestamp.ts';
+import { readTimestamp, type FormatParser } from './timestamp.ts';
 
 export type ProblemCode =
   | 'invalid_selector'
@@ -83,7 +83,12 @@ function validPattern(p: string): boolean {
 }
 
 /** Reads one conversation element; null (with problems) when it has no id. */
-export function readConversation(rule: SiteRule, element: Element, url: URL, problems: Problem[] = []): RuleConversation | null {
+/** `parseFormat`: the date-format reader, needed when the rule's timestamp has a format (date-format.ts). */
+export interface ReadOptions {
+  parseFormat?: FormatParser;
+}
+
+export function readConversation(rule: SiteRule, element: Element, url: URL, problems: Problem[] = [], opts: ReadOptions = {}): RuleConversation | null {
   const id = conversationIdOf(element, rule.conversationId, url);
   if (!id) {
     problems.push({ code: 'no_id', field: 'conversationId' });
@@ -100,7 +105,7 @@ export function readConversation(rule: SiteRule, element: Element, url: URL, pro
       problems.push({ code: 'no_role', field: 'agentWhen' });
       continue;
     }
-    const { time, element: timeEl } = readTimestamp(el, rule.timestamp);
+    const { time, element: timeEl } = readTimestamp(el, rule.timestamp, undefined, opts.parseFormat);
     if (rule.timestamp && !time) problems.push({ code: 'no_time', field: 'timestamp' });
     const author = rule.author ? textOf(selfOrQuery(el, rule.author)).slice(0, 200) : '';
     const text = textOf(el).slice(0, 2000);
@@ -124,7 +129,7 @@ export function readConversation(rule: SiteRule, element: Element, url: URL, pro
 }
 
 /** Everything the rule finds under `root` (a document, or pasted HTML parsed by DOMParser). */
-export function readRule(rule: SiteRule, root: ParentNode, url: URL): RuleReading {
+export function readRule(rule: SiteRule, root: ParentNode, url: URL, opts: ReadOptions = {}): RuleReading {
   const problems: Problem[] = [];
   for (const field of invalidSelectors(rule)) problems.push({ code: 'invalid_selector', field });
   if (!validPattern(rule.conversationId.pattern)) problems.push({ code: 'invalid_pattern', field: 'conversationId.pattern' });
@@ -140,7 +145,7 @@ export function readRule(rule: SiteRule, root: ParentNode, url: URL): RuleReadin
   }
   const conversations: RuleConversation[] = [];
   for (const el of elements) {
-    const c = readConversation(rule, el, url, problems);
+    const c = readConversation(rule, el, url, problems, opts);
     if (c) conversations.push(c);
   }
   return { conversations, problems };

@@ -1,25 +1,17 @@
 // A message's time as the page shows it: an attribute (ISO 8601 or epoch), or text read with a date-fns format
-// such as "dd.MM.yyyy HH:mm" or "MMM d, yyyy h:mm a". Text is read in the agent's local zone (helpdesks show
-// times in the signed-in agent's zone); month and day names are tried in English, German and Dutch.
-import { isValid, parse } from 'date-fns';
-import { de } from 'date-fns/locale/de';
-import { enUS } from 'date-fns/locale/en-US';
-import { nl } from 'date-fns/locale/nl';
+// such as "dd.MM.yyyy HH:mm" (date-format.ts). The format reader is passed in, not imported: with its locales it
+// is ~10 KB gzipped, which a content script loads only for a rule that has a format.
 import type { SiteRule } from '../../core/types.ts';
 import { selfOrQuery, textOf } from './dom.ts';
+import { sane } from './time-range.ts';
 
-const LOCALES = [enUS, de, nl];
-const MIN = Date.UTC(2000, 0, 1);
-const MAX = Date.UTC(2100, 0, 1);
+/** Reads text with a date-fns format; null when it does not fit. See date-format.ts. */
+export type FormatParser = (text: string, format: string, reference?: Date) => number | null;
 
 export interface ReadTime {
   at: number;
   /** How far off the shown time may be: a time shown to the minute is off by up to a minute. */
   precisionMs: number;
-}
-
-function sane(ms: number): boolean {
-  return Number.isFinite(ms) && ms >= MIN && ms < MAX;
 }
 
 /** The smallest unit a format shows, as the precision of what it reads. */
@@ -29,21 +21,6 @@ export function precisionOf(format: string): number {
   if (/m/.test(tokens)) return 60_000;
   if (/[Hhk]/i.test(tokens)) return 3_600_000;
   return 86_400_000;
-}
-
-/** Text read with a date-fns format; null when it does not fit (never throws, even on a malformed format). */
-export function parseWithFormat(text: string, format: string, reference = new Date()): number | null {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (!clean) return null;
-  for (const locale of LOCALES) {
-    try {
-      const d = parse(clean, format, reference, { locale });
-      if (isValid(d) && sane(d.getTime())) return d.getTime();
-    } catch {
-      return null; // a format date-fns refuses (e.g. "YYYY" without the option) fails the same in every locale
-    }
-  }
-  return null;
 }
 
 /** ISO 8601 or an epoch number (seconds or milliseconds); other free text is not guessed at. */
@@ -65,14 +42,22 @@ export function parseMachineTime(raw: string): ReadTime | null {
   return null;
 }
 
-/** Reads the timestamp of one message by the rule's spec; null when it is missing or unreadable. */
-export function readTimestamp(message: Element, spec: SiteRule['timestamp'], reference?: Date): { time: ReadTime | null; element: Element | null } {
+/**
+ * Reads the timestamp of one message by the rule's spec; null when it is missing or unreadable — or when the
+ * spec has a format and no `parseFormat` was given (callers load date-format.ts first when a rule has one).
+ */
+export function readTimestamp(
+  message: Element,
+  spec: SiteRule['timestamp'],
+  reference?: Date,
+  parseFormat?: FormatParser,
+): { time: ReadTime | null; element: Element | null } {
   if (!spec) return { time: null, element: null };
   const el = selfOrQuery(message, spec.selector);
   if (!el) return { time: null, element: null };
   const raw = spec.attribute ? (el.getAttribute(spec.attribute) ?? '') : textOf(el);
   if (spec.format) {
-    const at = parseWithFormat(raw, spec.format, reference);
+    const at = parseFormat ? parseFormat(raw, spec.format, reference) : null;
     return { time: at === null ? null : { at, precisionMs: precisionOf(spec.format) }, element: el };
   }
   return { time: parseMachineTime(raw), element: el };

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateConfig } from '../../../src/core/config/validate.ts';
 import { DEFAULT_CONFIG } from '../../../src/core/config/defaults.ts';
 import { FRESHDESK, FRONT, GORGIAS, HELP_SCOUT, INTERCOM, PRESET_RULES } from '../../../src/core/sites/presets.ts';
@@ -85,6 +85,32 @@ describe('the generic site-rule adapter', () => {
     expect(ctx.tracked.filter((t) => t.placement).length).toBeGreaterThanOrEqual(2);
     ctx.runLater();
     expect(ctx.healthReports).toEqual([{ status: 'ok' }]);
+  });
+
+  it('reads times shown as text with the rule date format (its reader is loaded only then)', async () => {
+    document.body.innerHTML = `<main class="thread">
+      <div class="msg" data-from="customer"><span class="when">02.03.2026 10:00</span><p>Where is my order?</p></div>
+      <div class="msg" data-from="agent"><span class="when">02.03.2026 10:20</span><p>On its way.</p></div></main>`;
+    const rule = {
+      id: 'textdesk',
+      name: 'Textdesk',
+      matches: ['https://help.textdesk.example/t/*'],
+      enabled: true,
+      channel: 'ticket' as const,
+      conversation: 'main.thread',
+      message: '.msg',
+      agentWhen: { attribute: 'data-from', equals: 'agent' },
+      timestamp: { selector: '.when', format: 'dd.MM.yyyy HH:mm' },
+      conversationId: { from: 'url' as const, pattern: '/t/(\\d+)' },
+    };
+    ctx = fakeCtx('https://help.textdesk.example/t/77', { sites: [rule] });
+    rulesSite.init(ctx);
+    await vi.waitFor(() => expect(ctx!.byId().size).toBe(1));
+    const conv = [...ctx.byId().values()][0]!;
+    expect(conv.messages.map((m) => [m.role, m.at, m.precisionMs])).toEqual([
+      ['customer', new Date(2026, 2, 2, 10, 0).getTime(), 60_000],
+      ['brand', new Date(2026, 2, 2, 10, 20).getTime(), 60_000],
+    ]);
   });
 
   it('does nothing for a disabled rule or a page no rule covers', async () => {

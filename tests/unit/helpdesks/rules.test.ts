@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import type { SiteRule } from '../../../src/core/types.ts';
 import { readRule } from '../../../src/shared/site-rules/extract.ts';
 import { roleOf } from '../../../src/shared/site-rules/agent.ts';
-import { parseMachineTime, parseWithFormat, precisionOf, readTimestamp } from '../../../src/shared/site-rules/timestamp.ts';
+import { parseMachineTime, precisionOf, readTimestamp } from '../../../src/shared/site-rules/timestamp.ts';
+import { parseWithFormat } from '../../../src/shared/site-rules/date-format.ts';
 import { conversationIdOf } from '../../../src/shared/site-rules/conversation-id.ts';
 
 function html(s: string): Element {
@@ -101,7 +102,9 @@ describe('timestamps', () => {
   it('reads by the rule: attribute, or element text with a format', () => {
     const m = html('<div><span class="t" title="2026-03-02T09:00:00Z">02.03.2026 10:00</span></div>');
     expect(readTimestamp(m, { selector: '.t', attribute: 'title' }).time?.at).toBe(Date.parse('2026-03-02T09:00:00Z'));
-    expect(readTimestamp(m, { selector: '.t', format: 'dd.MM.yyyy HH:mm' }, ref).time?.at).toBe(new Date(2026, 2, 2, 10, 0).getTime());
+    expect(readTimestamp(m, { selector: '.t', format: 'dd.MM.yyyy HH:mm' }, ref, parseWithFormat).time?.at).toBe(new Date(2026, 2, 2, 10, 0).getTime());
+    // Without the format reader (not loaded) a format is never guessed at.
+    expect(readTimestamp(m, { selector: '.t', format: 'dd.MM.yyyy HH:mm' }, ref).time).toBeNull();
     expect(readTimestamp(m, { selector: '.none' }).time).toBeNull();
   });
 });
