@@ -2,7 +2,7 @@
 // launcher, the content script's own isolated world, and the CDP calls that read a page's cost.
 import type { CDPSession, Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launch, ROOT, type Harness } from '../tests/e2e/harness.ts';
 
 export const BENCH_CONFIG = {
@@ -14,7 +14,9 @@ export const BENCH_CONFIG = {
 };
 
 export async function launchBench(config: unknown = BENCH_CONFIG): Promise<Harness> {
-  if (!existsSync(join(ROOT, 'dist/chrome/manifest.json'))) throw new Error('bench: dist/chrome missing — run `npm run build:chrome` first');
+  // The harness loads REPLYCLOCK_DIST when set (a private build), else dist/chrome.
+  const dist = process.env.REPLYCLOCK_DIST ?? 'dist/chrome';
+  if (!existsSync(join(resolve(ROOT, dist), 'manifest.json'))) throw new Error(`bench: ${dist} missing — run \`npm run build:chrome\` first`);
   const h = await launch();
   try {
     if (config) await h.setConfig(config);

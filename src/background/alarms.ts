@@ -43,7 +43,7 @@ export async function tick(deps: TickDeps): Promise<void> {
 }
 
 /**
- * The badge from the stored clock states, counted on the [status+clockState] index (no record is read, so its
+ * The badge from the stored clock states, counted on the [status+clockState+platform] index (no record is read, so its
  * cost does not grow with the number of open conversations). Stored states are re-derived on every write and by
  * every tick just before this runs, so the badge is exact at each tick and never more than one tick behind.
  */
@@ -53,8 +53,10 @@ export async function refreshToolbar(deps: Pick<TickDeps, 'db' | 'now' | 't' | '
 }
 
 export async function openStateCounts(db: ReplyclockDb): Promise<{ breached: number; atRisk: number }> {
-  const index = db.conversations.where('[status+clockState]');
-  const [breached, atRisk] = await Promise.all([index.equals(['open', 'breached']).count(), index.equals(['open', 'warning']).count()]);
+  const count = (state: string): Promise<number> =>
+    // Every platform: platform names are ASCII, so '' … '\uffff' spans them (Dexie.maxKey fails in a 3-part range).
+    db.conversations.where('[status+clockState+platform]').between(['open', state, ''], ['open', state, '\uffff'], true, true).count();
+  const [breached, atRisk] = await Promise.all([count('breached'), count('warning')]);
   return { breached, atRisk };
 }
 

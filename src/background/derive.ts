@@ -2,13 +2,14 @@
 // version. Everything here is recomputed from scratch on each write and tick, so a restarted worker
 // continues every clock exactly where it would have been (no in-memory counters).
 import { currentClock, readClocks } from '../core/clock.ts';
+import { nextChangeMs } from '../core/hours/index.ts';
 import type { ClockReading, ConversationFacts } from '../core/types.ts';
-import type { ConversationRecord, ConversationStatus, PolicyVersion } from '../shared/records.ts';
+import { CHECK_NEVER, type ConversationRecord, type ConversationStatus, type PolicyVersion } from '../shared/records.ts';
 
 export type Derived = Pick<
   ConversationRecord,
   'status' | 'clockState' | 'dueAt' | 'firstResponseAt' | 'firstResponseMinutes' | 'withinTarget' | 'day'
->;
+> & { checkAt: number };
 
 export const SNOOZE_REASON = 'snooze';
 
@@ -77,10 +78,27 @@ export function derive(rec: ConversationRecord, version: PolicyVersion | null, n
   let withinTarget: boolean | null = null;
   let clockState: Derived['clockState'] = 'none';
   let dueAt: number | null = null;
+  // Every instant after `now` at which a reading could change by time alone; the earliest is checkAt.
+  let checkAt = CHECK_NEVER;
+  const until = (t: number | null | undefined): void => {
+    if (t !== null && t !== undefined && t > now && t < checkAt) checkAt = t;
+  };
+  for (const p of rec.pauses) {
+    until(p.from);
+    until(p.to);
+  }
+  for (const m of rec.messages) until(m.at);
 
   if (version) {
     const facts = toFacts(rec);
     const readings = readClocks(facts, version.policy, version.schedule, now);
+    for (const r of readings) {
+      until(r.warnAt);
+      until(r.dueAt);
+      until(r.resumesAt);
+    }
+    // A running clock pauses when the team closes (and resumes when it opens).
+    if (version.schedule && readings.some((r) => r.state !== 'answered' && r.state !== 'excluded')) until(nextChangeMs(version.schedule, now)?.at);
     const fr = readings.find((r) => r.kind === 'firstResponse');
     if (fr) {
       if (fr.answeredAt !== undefined) {
@@ -102,5 +120,5 @@ export function derive(rec: ConversationRecord, version: PolicyVersion | null, n
     clockState = 'excluded';
     dueAt = null;
   }
-  return { status, clockState, dueAt, firstResponseAt, firstResponseMinutes, withinTarget, day };
+  return { status, clockState, dueAt, firstResponseAt, firstResponseMinutes, withinTarget, day, checkAt };
 }

@@ -18,7 +18,7 @@ export function factOf(rec: ConversationRecord, version: PolicyVersion | null, n
   const f = conversationFigures(toFacts(rec), version?.policy ?? null, version?.schedule ?? null, now, scratch);
   if (f === null) {
     // No customer message up to `now` (a site clock ahead of ours): nothing to count yet, re-read later.
-    return { id: rec.id, at: rec.firstCustomerAt, channel: rec.channel, frt: null, verdict: null, target: null, pending: 1, asOf: now };
+    return { id: rec.id, at: rec.firstCustomerAt, channel: rec.channel, frt: null, verdict: null, target: null, pending: 1, asOf: now, until: 0 };
   }
   // Once answered or decided, time alone changes nothing (counted time only grows, a miss stays a miss); a running
   // clock with a target may still breach, and a message timed after `now` has not counted yet.
@@ -33,6 +33,8 @@ export function factOf(rec: ConversationRecord, version: PolicyVersion | null, n
     target: f.targetMinutes,
     pending: running || future ? 1 : 0,
     asOf: now,
+    // The record's checkAt is the first instant time alone could change what was derived from it — its figures too.
+    until: rec.checkAt ?? 0,
   };
 }
 
@@ -108,13 +110,23 @@ function unpack(row: FactDay | undefined): Map<string, ConversationFact> {
   if (!row) return out;
   for (let i = 0; i < row.ids.length; i++) {
     const id = row.ids[i]!;
-    out.set(id, { id, at: row.at[i]!, channel: row.channel[i]!, frt: row.frt[i]!, verdict: row.verdict[i]!, target: row.target[i]!, pending: row.pending[i]!, asOf: row.asOf[i]! });
+    out.set(id, {
+      id,
+      at: row.at[i]!,
+      channel: row.channel[i]!,
+      frt: row.frt[i]!,
+      verdict: row.verdict[i]!,
+      target: row.target[i]!,
+      pending: row.pending[i]!,
+      asOf: row.asOf[i]!,
+      until: row.until?.[i] ?? 0,
+    });
   }
   return out;
 }
 
 function pack(day: string, facts: Iterable<ConversationFact>): FactDay {
-  const row: FactDay = { day, ids: [], at: [], channel: [], frt: [], verdict: [], target: [], pending: [], asOf: [] };
+  const row: FactDay & { until: number[] } = { day, ids: [], at: [], channel: [], frt: [], verdict: [], target: [], pending: [], asOf: [], until: [] };
   for (const f of facts) {
     row.ids.push(f.id);
     row.at.push(f.at);
@@ -124,6 +136,7 @@ function pack(day: string, facts: Iterable<ConversationFact>): FactDay {
     row.target.push(f.target);
     row.pending.push(f.pending);
     row.asOf.push(f.asOf);
+    row.until.push(f.until ?? 0);
   }
   return row;
 }
@@ -192,7 +205,8 @@ export async function factsAt(
     await rebuildFacts(db, from, to, now);
     facts = await storedFacts(db, from, to);
   }
-  const stale = facts.filter((f) => f.pending === 1 || f.asOf > now);
+  // A pending fact still holds before its record's checkAt (a running clock that has not yet warned or breached).
+  const stale = facts.filter((f) => f.asOf > now || (f.pending === 1 && !(f.until !== undefined && now < f.until)));
   if (stale.length === 0) return facts;
   const versions = new VersionCache(db);
   const missing = stale.filter((f) => !known.has(f.id)).map((f) => f.id);

@@ -35,6 +35,8 @@ export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string
         after.status === before.status &&
         after.clockState === before.clockState &&
         after.dueAt === before.dueAt &&
+        // A record without checkAt (derived before schema v3) is written once, so the summary can trust it.
+        after.checkAt === before.checkAt &&
         after.withinTarget === before.withinTarget &&
         after.firstResponseMinutes === before.firstResponseMinutes &&
         after.day === before.day

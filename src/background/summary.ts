@@ -1,6 +1,8 @@
 // The popup's summary, built from stored data. Clock states are read live at `now` from stored
 // timestamps and the frozen policy versions, so the popup is never up to a tick behind.
+import { Dexie } from 'dexie';
 import { isOpenAt, nextChangeMs } from '../core/hours/index.ts';
+import { DEFAULT_RATINGS } from '../core/config/defaults.ts';
 import { scheduleFor } from '../core/policy.ts';
 import { computeMetrics, type MetricsConversation } from '../core/metrics/index.ts';
 import type { ClockReading, TeamConfig } from '../core/types.ts';
@@ -116,13 +118,113 @@ export async function storageWarningText(db: ReplyclockDb, t: Translate): Promis
   return w ? t('bgStorageWarning', [String(w.prunedConversations)]) : null;
 }
 
+/** What the summary shows of open and snoozed conversations, and the records it read to get there. */
+export interface LiveState {
+  counts: StateCounts;
+  byPlatform: Record<string, StateCounts>;
+  waiting: WaitingItem[];
+  /** Records read (live), reused for pending facts. */
+  read: ConversationRecord[];
+  /** How it was computed: from the indexes, or by reading every live conversation. */
+  via: 'index' | 'scan';
+}
+
+/** The reference: every open and snoozed conversation read and its clock walked at `now`. */
+export async function liveStateByScan(db: ReplyclockDb, now: number, limit = WAITING_LIMIT): Promise<LiveState> {
+  const live = await liveConversations(db, now);
+  return { ...countStates(live), waiting: waitingList(live, limit), read: live.map((i) => i.rec), via: 'scan' };
+}
+
+type CountKey = [status: string, clockState: string, platform: string];
+const LIVE = ['open', 'snoozed'] as const;
+/** Above every state and platform name (ASCII). Dexie.maxKey fails inside a three-part compound key range. */
+const STRING_MAX = '\uffff';
+const WAITING_STATES = new Set(['ok', 'warning', 'breached', 'paused']);
+
+function addTo(counts: StateCounts, status: string, state: string | undefined, n: number): void {
+  if (status === 'snoozed' || state === 'paused') counts.paused += n;
+  else counts.open += n;
+  if (status === 'open' && state === 'warning') counts.atRisk += n;
+  if (status === 'open' && state === 'breached') counts.breached += n;
+}
+
+/**
+ * The same answer as liveStateByScan without reading every open conversation. A record's stored clockState and dueAt
+ * are its live ones until its checkAt (records.ts), so: counts per (status, state, platform) come from the
+ * [status+clockState+platform] index; only records whose checkAt has passed are read and their clocks walked; the
+ * waiting list is the first entries of [status+dueAt] (ties included) merged with those. Falls back to the scan when
+ * the stored fields cannot be trusted at `now`: a record derived after `now` (a summary for an earlier instant), or
+ * live records without checkAt (from before schema v3 until the next tick derives it, or written around the
+ * background).
+ */
+export async function liveState(db: ReplyclockDb, now: number, limit = WAITING_LIMIT): Promise<LiveState> {
+  const t = db.conversations;
+  const fast = await db.transaction('r', [t, db.versions], async () => {
+    // IndexedDB counts by walking the range, so each count costs in proportion to the live records: two passes here
+    // (per state and platform; records with a checkAt), where the scan read and walked every record.
+    const [latest, combos] = await Promise.all([
+      t.orderBy('updatedAt').last(),
+      Promise.all(LIVE.map((st) => t.where('[status+clockState+platform]').between([st, '', ''], [st, STRING_MAX, STRING_MAX]).uniqueKeys())),
+    ]);
+    if (latest && latest.updatedAt > now) return null;
+    const keys = combos.flat() as unknown as CountKey[];
+    const [sizes, checked, stale] = await Promise.all([
+      Promise.all(keys.map((k) => t.where('[status+clockState+platform]').equals(k).count())),
+      Promise.all(LIVE.map((st) => t.where('[status+checkAt]').between([st, Dexie.minKey], [st, Dexie.maxKey]).count())),
+      Promise.all(LIVE.map((st) => t.where('[status+checkAt]').between([st, Dexie.minKey], [st, now], true, true).toArray())),
+    ]);
+    // Every live record is in the state index; one missing from the checkAt index cannot be trusted (records from
+    // before schema v3 until the next tick, or written around the background): read them all.
+    if (sizes.reduce((a, b) => a + b, 0) !== checked[0]! + checked[1]!) return null;
+    const counts = emptyCounts();
+    const byPlatform: Record<string, StateCounts> = {};
+    let waitingStored = 0;
+    keys.forEach(([status, state, platform], i) => {
+      const n = sizes[i]!;
+      addTo(counts, status, state, n);
+      addTo((byPlatform[platform] ??= emptyCounts()), status, state, n);
+      if (status === 'open' && WAITING_STATES.has(state)) waitingStored += n;
+    });
+    const staleRecs = stale.flat();
+    const staleIds = new Set(staleRecs.map((r) => r.id));
+    // Stale records: their stored contribution out, their live one in.
+    const versions = new VersionCache(db);
+    const open = t.where('[status+dueAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]);
+    const want = limit + staleRecs.length;
+    let head = await open.clone().limit(want).toArray();
+    // Entries with the same dueAt as the last one read may sort before it (ties go by first message): read them all.
+    const lastDue = head.length === want ? head[head.length - 1]!.dueAt : null;
+    if (lastDue !== null) {
+      const ties = await t.where('[status+dueAt]').equals(['open', lastDue]).toArray();
+      const seen = new Set(head.map((r) => r.id));
+      head = head.concat(ties.filter((r) => !seen.has(r.id)));
+    } else if (head.length < waitingStored) {
+      // Some waiting conversations have no due time (their schedule never opens again): only a scan orders them.
+      return null;
+    }
+    const fresh = head.filter((r) => !staleIds.has(r.id));
+    await versions.preload([...staleRecs, ...fresh].map((r) => r.versionKey));
+    for (const rec of staleRecs) {
+      const live = liveClock(rec, versions.peek(rec.versionKey), now);
+      for (const c of [counts, (byPlatform[rec.platform] ??= emptyCounts())]) {
+        addTo(c, rec.status, rec.clockState, -1);
+        addTo(c, rec.status, live?.state, 1);
+      }
+    }
+    const items: LiveItem[] = [...staleRecs, ...fresh].map((rec) => ({ rec, clock: liveClock(rec, versions.peek(rec.versionKey), now) }));
+    for (const [k, c] of Object.entries(byPlatform)) if (c.open + c.paused === 0) delete byPlatform[k];
+    const state: LiveState = { counts, byPlatform, waiting: waitingList(items, limit), read: staleRecs, via: 'index' };
+    return state;
+  });
+  return fast ?? liveStateByScan(db, now, limit);
+}
+
 export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config: TeamConfig; t: Translate }): Promise<PopupSummary> {
   const { now, config } = ctx;
-  const live = await liveConversations(db, now);
-  const { counts, byPlatform } = countStates(live);
+  const { counts, byPlatform, waiting, read } = await liveState(db, now);
   const end = now + 1;
   // One read of the 30-day window's facts serves all three periods (today and 7 days lie inside it).
-  const facts = await factsAt(db, now - 30 * DAY, end, now, new Map(live.map((i) => [i.rec.id, i.rec])), localMidnight(now));
+  const facts = await factsAt(db, now - 30 * DAY, end, now, new Map(read.map((r) => [r.id, r])), localMidnight(now));
   const today = periodFromFacts(facts, localMidnight(now), end, config);
   const days7 = periodFromFacts(facts, now - 7 * DAY, end, config);
   const days30 = periodFromFacts(facts, now - 30 * DAY, end, config);
@@ -131,10 +233,11 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
     now,
     counts,
     byPlatform,
-    waiting: waitingList(live),
+    waiting,
     periods: { today, days7, days30 },
     opening: openingStatus(config, now),
     health,
     storageWarning: await storageWarningText(db, ctx.t),
+    ratingThresholds: { ...DEFAULT_RATINGS, ...config.ratings },
   };
 }

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { RatingCategory, RatingThresholds } from '../core/types.ts';
 import { DEFAULT_RATINGS } from '../core/config/defaults.ts';
 import browser from '../shared/browser.ts';
 import { onBroadcast, request } from '../shared/messaging.ts';
 import type { AgentAction } from '../shared/protocol.ts';
-import { loadConfig } from '../shared/settings.ts';
 import { SUMMARY_CACHE_KEY, SUMMARY_CACHE_MAX_AGE_MS, type PopupSummary } from '../shared/summary.ts';
 import { t } from '../shared/i18n.ts';
 import { PopupView } from './PopupView.tsx';
@@ -29,7 +27,6 @@ export function Popup() {
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [period, setPeriod] = useState<PeriodKey>('today');
-  const [ratings, setRatings] = useState<Record<RatingCategory, RatingThresholds>>(DEFAULT_RATINGS);
   // Answers can arrive out of order when broadcasts come in bursts; only the newest request counts.
   const seq = useRef(0);
 
@@ -57,10 +54,6 @@ export function Popup() {
     onBroadcast((msg) => {
       if (msg.type === 'bg:conversations-changed' || msg.type === 'bg:settings-changed') void refresh();
     }, stop.signal);
-    // Ratings thresholds are only needed for the hover text; the default table stands in until (or unless) they load.
-    loadConfig()
-      .then((c) => setRatings({ ...DEFAULT_RATINGS, ...c.config.ratings }))
-      .catch(() => undefined);
     const tick = setInterval(() => setNow(Date.now()), 1000);
     return () => {
       stop.abort();
@@ -77,6 +70,7 @@ export function Popup() {
     [refresh],
   );
 
+  // The rating thresholds come with the summary (no settings module in the popup); the defaults until one arrives.
   return (
     <PopupView
       summary={summary}
@@ -84,7 +78,7 @@ export function Popup() {
       now={now}
       period={period}
       onPeriod={setPeriod}
-      ratings={ratings}
+      ratings={summary?.ratingThresholds ?? DEFAULT_RATINGS}
       onOpen={(url) => void browser.tabs.create({ url })}
       onAction={onAction}
       onReports={() => void browser.tabs.create({ url: browser.runtime.getURL('src/reports/index.html') })}

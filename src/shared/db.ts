@@ -67,6 +67,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       facts: 'day',
     },
   },
+  {
+    // v3 (performance): the popup's summary stops reading every open conversation. `[status+clockState+platform]`
+    // (replacing `[status+clockState]`) counts open conversations per state and platform from the index;
+    // `[status+dueAt]` gives the longest-waiting list in order; `[status+checkAt]` finds the conversations whose
+    // stored clock may have moved since it was derived (ConversationRecord.checkAt), the only ones read live.
+    // No upgrade rewrites rows: records from v2 lack checkAt until the next tick derives it; until then the summary,
+    // finding live records missing from [status+checkAt], reads every live record as before (background/summary.ts).
+    version: 3,
+    stores: {
+      conversations:
+        'id, status, firstCustomerAt, lastCustomerAt, updatedAt, *messageIds, [status+clockState+platform], [status+dueAt], [status+checkAt]',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
@@ -82,7 +95,10 @@ export class ReplyclockDb extends Dexie {
 
   /** `upTo` opens an older schema; only the upgrade tests use it. */
   constructor(name: string = DB_NAME, upTo: number = CURRENT_SCHEMA_VERSION) {
-    super(name);
+    // 'relaxed': a write batch commits once the OS has it, without waiting for a disk flush. Safe here because
+    // nothing is acknowledged before commit, and what only a power cut could lose is re-sent: content scripts re-send
+    // observations until acknowledged, and the tick re-derives every clock. (Chromium only; others ignore it.)
+    super(name, { chromeTransactionDurability: 'relaxed' });
     for (const s of SCHEMA_VERSIONS) {
       if (s.version > upTo) break;
       const v = this.version(s.version).stores(s.stores);

@@ -44,6 +44,13 @@ export interface ConversationRecord {
   /** Derived on every write and by the once-a-minute alarm. */
   clockState: ClockState | 'none';
   dueAt: number | null;
+  /**
+   * The earliest instant after the last derivation at which time alone could change what was derived (a clock
+   * warning, breaching, pausing or resuming, opening hours changing, a snooze ending, a message's time coming);
+   * CHECK_NEVER when nothing can. Until then the stored clockState and dueAt are the live ones, so the popup's
+   * summary reads only conversations whose checkAt has passed. Absent on records derived before schema v3.
+   */
+  checkAt?: number;
   firstResponseAt: number | null;
   /** Business (or calendar) minutes to the first response, under the applied policy. */
   firstResponseMinutes: number | null;
@@ -122,6 +129,8 @@ export interface ConversationFact {
   pending: 0 | 1;
   /** The instant these figures were computed for; a summary for an earlier instant re-reads the record. */
   asOf: number;
+  /** A pending fact stays exact until this instant (the record's checkAt); 0 or absent: re-read it. */
+  until?: number;
 }
 
 /**
@@ -140,4 +149,9 @@ export interface FactDay {
   target: (number | null)[];
   pending: (0 | 1)[];
   asOf: number[];
+  /** The record's checkAt when the fact was computed: a pending fact holds until then. Absent in older rows. */
+  until?: number[];
 }
+
+/** checkAt of a record whose derived fields time alone cannot change (a valid IndexedDB key, unlike null). */
+export const CHECK_NEVER = 8.64e15;

@@ -1,5 +1,5 @@
 // The popup's answer to "are we on target right now?", built by the background from stored data.
-import type { Channel, ClockState, RatingLevel } from '../core/types.ts';
+import type { Channel, ClockState, RatingCategory, RatingLevel, RatingThresholds } from '../core/types.ts';
 import type { HealthReport } from './protocol.ts';
 
 export interface StateCounts {
@@ -43,6 +43,12 @@ export interface PopupSummary {
   opening: { scheduleName: string; open: boolean; changesAt: number | null } | null;
   health: HealthReport[];
   storageWarning: string | null;
+  /**
+   * The rating thresholds in force (defaults merged with the team's), for the popup's hover text. Sent with the
+   * summary so the popup need not load the settings module and its validator (first-paint budget). Optional:
+   * a summary cached by an older version lacks it, and the popup then shows the defaults.
+   */
+  ratingThresholds?: Record<RatingCategory, RatingThresholds>;
 }
 
 /**

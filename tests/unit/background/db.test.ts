@@ -3,6 +3,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION, ReplyclockDb, SCHEMA_VERSIONS, openDb } from '../../../src/shared/db.ts';
 import type { ConversationRecord, PolicyVersion } from '../../../src/shared/records.ts';
+import { openStateCounts } from '../../../src/background/alarms.ts';
+import { recomputeOpen } from '../../../src/background/recompute.ts';
+import { liveState } from '../../../src/background/summary.ts';
 import { T0, freshDb } from './helpers.ts';
 
 const sample = (id: string): ConversationRecord => ({
@@ -105,6 +108,32 @@ describe('database schema', () => {
     expect(await db.conversations.where('messageIds').equals('x:7').count()).toBe(1);
     expect(await db.conversations.where('status').equals('open').primaryKeys()).toEqual(['x:7']);
     expect((await db.events.toArray())[0]).toMatchObject({ seq: 1, conversationId: 'x:7' });
+    db.close();
+  });
+
+  it('opens a version-2 database at version 3 with its open conversations counted, toolbar and popup alike', async () => {
+    const name = `rc-upgrade-v2-v3-${Math.random()}`;
+    const old = new ReplyclockDb(name, 2);
+    await old.versions.put(version);
+    // Derived at T0: open, its 60-minute clock warning from T0 + 48 min, breached from T0 + 60 min.
+    await old.conversations.bulkPut([{ ...sample('x:1'), clockState: 'warning' }, { ...sample('x:2'), platform: 'facebook', clockState: 'breached' }]);
+    old.close();
+    const db = openDb(name);
+    expect(await db.conversations.toArray()).toEqual([{ ...sample('x:1'), clockState: 'warning' }, { ...sample('x:2'), platform: 'facebook', clockState: 'breached' }]);
+    // The toolbar counts on the v3 index.
+    expect(await openStateCounts(db)).toEqual({ breached: 1, atRisk: 1 });
+    // v2 records have no checkAt: the popup reads every live record (exact) until a tick derives it.
+    const at = T0 + 61 * 60_000;
+    const before = await liveState(db, at);
+    expect(before.via).toBe('scan');
+    expect(before.counts).toEqual({ open: 2, atRisk: 0, breached: 2, paused: 0 });
+    await recomputeOpen(db, at);
+    expect((await db.conversations.get('x:1'))?.checkAt).toBeGreaterThan(at);
+    const after = await liveState(db, at);
+    expect(after.via).toBe('index');
+    expect(after.counts).toEqual(before.counts);
+    expect(after.byPlatform).toEqual(before.byPlatform);
+    expect(after.waiting).toEqual(before.waiting);
     db.close();
   });
 
