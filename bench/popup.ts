@@ -50,6 +50,9 @@ async function seed(page: Page, count: number, open: number): Promise<number> {
             firstCustomerAt: first, lastCustomerAt: first, lastBrandAt: isOpen ? null : reply, clockState: isOpen ? 'running' : 'answered',
             dueAt: first + H, firstResponseAt: isOpen ? null : reply, firstResponseMinutes: isOpen ? null : frt, withinTarget: isOpen ? null : frt <= 60,
             createdAt: first, updatedAt: isOpen ? first : reply, day: new Date(first).toISOString().slice(0, 10),
+            // As the background writes it (schema v3): an answered clock never changes by time (CHECK_NEVER); an open
+            // one is due for a fresh look (its stored state is older than now), so the summary reads it live.
+            checkAt: isOpen ? 0 : 8.64e15,
           });
         }
         tx.oncomplete = () => res();
