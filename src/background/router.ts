@@ -95,8 +95,19 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   'content:lookup': async (p, sender, deps) => {
     if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, p.ids);
-    const recs = (await deps.db.conversations.bulkGet(p.ids)).filter((r): r is ConversationRecord => r !== undefined);
-    return { conversations: withHours(await snapshots(deps, recs), await deps.config(), deps.now()) };
+    const found = await deps.db.conversations.bulkGet(p.ids);
+    const recs = found.filter((r): r is ConversationRecord => r !== undefined);
+    // An id no longer stored may have been absorbed into another conversation (a follow-up merged into its thread,
+    // ingest.ts): answer with the conversation that now holds that message, marked with the id that was asked for.
+    const missing = p.ids.filter((_, i) => found[i] === undefined);
+    const holders = await Promise.all(missing.map((id) => deps.db.conversations.where('messageIds').equals(id).first()));
+    const snaps = await snapshots(deps, recs);
+    const aliased = await snapshots(deps, holders.filter((r): r is ConversationRecord => r !== undefined));
+    let k = 0;
+    missing.forEach((id, i) => {
+      if (holders[i]) aliased[k++]!.requestedId = id;
+    });
+    return { conversations: withHours([...snaps, ...aliased], await deps.config(), deps.now()) };
   },
   'ui:action': async (p, sender, deps) => {
     const now = deps.now();

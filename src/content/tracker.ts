@@ -104,6 +104,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
   const entries = new Map<string, Entry>();
   const firstSeenMap = new Map<string, number>();
   const wanted = new Set<string>();
+  /** Stored conversation id → the id this page tracks it under (an absorbed X follow-up). */
+  const aliasOf = new Map<string, string>();
   let lookupTimer: ReturnType<typeof setTimeout> | null = null;
   let configVersion = 0;
   const fmt = (min: number): string => formatMinutes(min, deps.lang, t('badge_less_than_minute'));
@@ -227,8 +229,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
     // The background can only act on a conversation it has stored: send what is queued first.
     await deps.reporter.flush().catch(() => undefined);
     try {
-      const snap = await deps.act(id, action);
-      if (snap) applySnapshots([snap]);
+      // An absorbed follow-up is acted on through the conversation that holds it now.
+      const stored = e?.snapshot?.id ?? id;
+      const snap = await deps.act(stored, action);
+      if (snap) applySnapshots([stored === id ? snap : { ...snap, requestedId: id }]);
     } catch (err) {
       console.warn('Replyclock:', t('act_failed', String(err)));
     }
@@ -257,8 +261,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
 
   function applySnapshots(snaps: ConversationSnapshot[]): void {
     for (const s of snaps) {
-      const e = entries.get(s.id);
+      // A snapshot for an id this page tracks, or for the conversation that absorbed it (then its changes count here too).
+      const e = entries.get(s.requestedId ?? s.id);
       if (!e) continue;
+      if (s.requestedId) aliasOf.set(s.id, s.requestedId);
       if (s.schedule && s.hours) deps.clocks.setWindow(s.schedule, s.hours);
       e.snapshot = s;
       renderEntry(e);
@@ -346,7 +352,11 @@ export function createTracker(deps: TrackerDeps): Tracker {
     },
     applySnapshots,
     refresh(ids) {
-      for (const id of ids) if (entries.has(id)) queueLookup(id);
+      for (const id of ids) {
+        if (entries.has(id)) queueLookup(id);
+        const alias = aliasOf.get(id);
+        if (alias !== undefined && entries.has(alias)) queueLookup(alias);
+      }
     },
     configChanged() {
       configVersion++;

@@ -71,6 +71,8 @@ export type AgentAction = v.InferOutput<typeof AgentActionSchema>;
 /** What a content script or page needs to draw one conversation's clock. */
 export interface ConversationSnapshot {
   id: string;
+  /** Set when a content script asked for an id this conversation has absorbed (an X follow-up merged into its thread). */
+  requestedId?: string;
   platform: string;
   channel: Channel;
   url: string;

@@ -254,3 +254,19 @@ describe('opening-hours windows for content scripts', () => {
   });
 });
 
+
+describe('lookup of a conversation absorbed into another', () => {
+  it('answers with the conversation that now holds the message, marked with the id asked for', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    const send = (c: ReturnType<typeof conv>) => handleMessage({ rc: 1, type: 'content:observed', payload: { conversations: [c] } }, content, d);
+    // A follow-up seen alone on a timeline first, then in its thread (the thread's root names the conversation).
+    await send(conv('x:2', [msg('x:2', 'customer', T0 + 20 * MIN, T0 + 20 * MIN)]));
+    await send(conv('x:1', [msg('x:1', 'customer', T0, T0), msg('x:1b', 'brand', T0 + 10 * MIN, T0 + 10 * MIN), msg('x:2', 'customer', T0 + 20 * MIN, T0 + 20 * MIN)]));
+    expect((await db.conversations.toCollection().primaryKeys()).sort()).toEqual(['x:1']);
+    const reply = (await handleMessage({ rc: 1, type: 'content:lookup', payload: { ids: ['x:2', 'x:9'] } }, content, d)) as {
+      value: { conversations: ConversationSnapshot[] };
+    };
+    expect(reply.value.conversations.map((c) => [c.id, c.requestedId])).toEqual([['x:1', 'x:2']]);
+  });
+});

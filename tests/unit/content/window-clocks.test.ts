@@ -127,3 +127,40 @@ describe('snooze until tomorrow', () => {
     expect(got).toBeGreaterThan(midnight.getTime());
   });
 });
+
+describe('a follow-up the background merged into its thread', () => {
+  it('counts the next-response clock of the thread that absorbed it', () => {
+    const at = FRI_1630;
+    const t = tracker(at);
+    const follow: ObservedConversation = { ...conv(at), id: 'x:2', messages: [{ id: 'x:2', role: 'customer', at, firstSeenAt: at, precisionMs: 0 }] };
+    t.track(follow, null, new AbortController().signal);
+    expect(t.viewFor('x:2', 'x:2', at + MIN)!.tip.join(' ')).toContain('First response within');
+    const calendar = { ...policy, schedule: null };
+    t.applySnapshots([
+      {
+        id: 'x:1',
+        requestedId: 'x:2',
+        platform: 'x',
+        channel: 'public',
+        url: 'https://x.com/c/status/1',
+        customer: { handle: 'c' },
+        status: 'open',
+        messages: [
+          { id: 'x:1', role: 'customer', at: at - 60 * MIN, precisionMs: 0 },
+          { id: 'x:1b', role: 'brand', at: at - 30 * MIN, precisionMs: 0 },
+          { id: 'x:2', role: 'customer', at, precisionMs: 0 },
+        ],
+        pauses: [],
+        excluded: false,
+        policy: calendar,
+        schedule: null,
+        clock: null,
+        computedAt: at,
+      } as unknown as ConversationSnapshot,
+    ]);
+    const view = t.viewFor('x:2', 'x:2', at + 10 * MIN)!;
+    expect(view.tip.join(' ')).toContain('Next response within');
+    expect(view.state).toBe('ok');
+  });
+});
+
