@@ -42,7 +42,16 @@ interface Entry {
   local: { version: number; policy: Policy | null; schedule: OpeningHours | null } | null;
   badges: Set<HTMLElement>;
   reported: string;
+  /** messagesOf(), kept until the page's or the background's view of the conversation changes (renders run every second). */
+  msgs: Message[] | null;
 }
+
+// Action lists as constants: a render compares them by identity.
+const RUNNING: BadgeAction[] = ['assign', 'exclude', 'snoozeHour', 'snoozeTomorrow'];
+const SNOOZED: BadgeAction[] = ['reopen', 'assign', 'exclude'];
+const ANSWERED: BadgeAction[] = ['assign', 'exclude'];
+const EXCLUDED: BadgeAction[] = ['reopen', 'assign'];
+const NONE: BadgeAction[] = [];
 
 export interface Tracker {
   /** Records what the page shows and puts (or keeps) a badge at `placement`; the badge goes when `visit` aborts. */
@@ -130,6 +139,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
   }
 
   function messagesOf(e: Entry): Message[] {
+    if (e.msgs) return e.msgs;
     const byId = new Map<string, Message>();
     for (const m of e.snapshot?.messages ?? []) byId.set(m.id, { ...m });
     for (const m of e.conv.messages) {
@@ -138,7 +148,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const at = m.at ?? Math.min(stored?.at ?? m.firstSeenAt, m.firstSeenAt);
       byId.set(m.id, { id: m.id, role: m.role, at, precisionMs: m.precisionMs, ...(m.author ? { author: m.author } : {}) });
     }
-    return [...byId.values()].sort((a, b) => a.at - b.at);
+    return (e.msgs = [...byId.values()].sort((a, b) => a.at - b.at));
   }
 
   function viewFor(id: string, messageId: string, at: number): BadgeView | null {
@@ -152,7 +162,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const own = e.conv.messages.find((m) => m.id === messageId);
     const firstSeenNote = own && own.at === null ? [t('tip_first_seen')] : [];
     if (snap?.excluded) {
-      return { state: 'answered', text: t('badge_no_reply'), tip: [...tip, ...firstSeenNote], actions: ['reopen', 'assign'] };
+      return { state: 'answered', text: t('badge_no_reply'), tip: [...tip, ...firstSeenNote], actions: EXCLUDED };
     }
     if (!policy) return null;
     const first = e.conv.messages.find((m) => m.role === 'customer');
@@ -170,7 +180,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     try {
       r = deps.clocks.currentClock(facts, policy, schedule, at);
     } catch {
-      return { state: 'unknown', text: t('badge_unknown'), tip: [...tip, t('tip_unreadable')], actions: [] };
+      return { state: 'unknown', text: t('badge_unknown'), tip: [...tip, t('tip_unreadable')], actions: NONE };
     }
     if (!r) return null;
     const hours = hoursForTarget(policy, schedule, r.kind);
@@ -182,7 +192,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     if (r.dueAt !== null && r.state !== 'answered') tip.push(t('tip_due', when(r.dueAt, at)));
     tip.push(...firstSeenNote);
     const snoozed = (snap?.pauses ?? []).some((p) => p.from <= at && (p.to === null || p.to > at));
-    const running: BadgeAction[] = ['assign', 'exclude', 'snoozeHour', 'snoozeTomorrow'];
+    const running = RUNNING;
     switch (r.state) {
       case 'ok':
       case 'warning':
@@ -194,18 +204,22 @@ export function createTracker(deps: TrackerDeps): Tracker {
           state: 'paused',
           text: r.resumesAt != null ? t('badge_paused_until', when(r.resumesAt, at)) : t('badge_paused'),
           tip,
-          actions: snoozed ? ['reopen', 'assign', 'exclude'] : running,
+          actions: snoozed ? SNOOZED : running,
         };
       case 'answered':
-        return { state: 'answered', text: t('badge_answered_in', fmt(r.elapsedMinutes)), tip, actions: ['assign', 'exclude'] };
+        return { state: 'answered', text: t('badge_answered_in', fmt(r.elapsedMinutes)), tip, actions: ANSWERED };
       case 'excluded':
-        return { state: 'answered', text: t('badge_no_reply'), tip, actions: ['reopen', 'assign'] };
+        return { state: 'answered', text: t('badge_no_reply'), tip, actions: EXCLUDED };
     }
   }
 
+  /** Badge → [conversation id, message id], so a render reads no attributes. */
+  const keys = new WeakMap<Element, [string, string]>();
   function render(badge: HTMLElement, at: number): void {
-    const view = viewFor(badge.dataset.conversation ?? '', badge.dataset.message ?? '', at);
-    badge.hidden = view === null;
+    const k = keys.get(badge);
+    const view = k ? viewFor(k[0], k[1], at) : null;
+    // Only a change is written: setting `hidden` even to its current value costs a style check per badge per second.
+    if (badge.hidden !== (view === null)) badge.hidden = view === null;
     if (view) renderBadge(badge, view);
   }
 
@@ -267,6 +281,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (s.requestedId) aliasOf.set(s.id, s.requestedId);
       if (s.schedule && s.hours) deps.clocks.setWindow(s.schedule, s.hours);
       e.snapshot = s;
+      e.msgs = null;
       renderEntry(e);
     }
   }
@@ -304,6 +319,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
     if (!badge) {
       badge = createBadge(id, p.messageId, (a) => void act(id, a));
+      keys.set(badge, [id, p.messageId]);
       e.badges.add(badge);
       const list = badgesOf(visit);
       list.push([e, badge]);
@@ -328,11 +344,12 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (visit.aborted) return;
       let e = entries.get(conv.id);
       if (!e) {
-        e = { conv, snapshot: null, local: null, badges: new Set(), reported: '' };
+        e = { conv, snapshot: null, local: null, badges: new Set(), reported: '', msgs: null };
         entries.set(conv.id, e);
         queueLookup(conv.id);
       } else {
         e.conv = mergeConversation(e.conv, conv);
+        e.msgs = null;
       }
       const fp = fingerprint(e.conv);
       if (fp !== e.reported) {

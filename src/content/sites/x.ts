@@ -31,23 +31,28 @@ export type ReadResult = { ok: true; tweet: XTweet } | { ok: false; reason: stri
 const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,50})\/?$/;
 const STATUS_HREF = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
 
-function inQuote(el: Element, article: Element): boolean {
-  const q = el.closest(any('quoted'));
-  return q !== null && q !== article && article.contains(q);
+const QUOTED = any('quoted');
+const PROMOTED = any('promoted');
+
+/** Tests "inside a quoted tweet of this article": the article's quote cards are found once per read, not per element. */
+function quoteTest(article: Element): (el: Element) => boolean {
+  const quotes = [...article.querySelectorAll(QUOTED)];
+  return quotes.length === 0 ? () => false : (el) => quotes.some((q) => q.contains(el));
 }
 
-function own(article: Element, key: Parameters<typeof all>[1]): Element[] {
-  return all(article, key).filter((el) => !inQuote(el, article));
+function own(article: Element, key: Parameters<typeof all>[1], inQuote: (el: Element) => boolean): Element[] {
+  return all(article, key).filter((el) => !inQuote(el));
 }
 
 /** Reads one tweet article. */
 export function readTweet(article: Element): ReadResult {
-  const userName = own(article, 'userName')[0];
+  const inQuote = quoteTest(article);
+  const userName = own(article, 'userName', inQuote)[0];
   if (!userName) return { ok: false, reason: 'User-Name not found in tweet' };
   const profile = [...userName.querySelectorAll('a[href]')].find((a) => PROFILE_HREF.test(a.getAttribute('href') ?? ''));
   const handle = profile ? PROFILE_HREF.exec(profile.getAttribute('href') ?? '')?.[1] : undefined;
   if (!handle) return { ok: false, reason: 'author handle not found in User-Name' };
-  const time = own(article, 'statusTime')[0];
+  const time = own(article, 'statusTime', inQuote)[0];
   const timeLink = time?.parentElement;
   if (!time || !timeLink) return { ok: false, reason: 'status time link not found' };
   const link = STATUS_HREF.exec(timeLink.getAttribute('href') ?? '');
@@ -56,15 +61,14 @@ export function readTweet(article: Element): ReadResult {
   if (link[1]!.toLowerCase() !== handle.toLowerCase()) return { ok: false, reason: 'time link author differs from User-Name' };
   const at = Date.parse(time.getAttribute('datetime') ?? '');
   if (!Number.isFinite(at)) return { ok: false, reason: 'unreadable datetime' };
-  const textEl = own(article, 'tweetText')[0];
+  const textEl = own(article, 'tweetText', inQuote)[0];
   const text = textEl?.textContent ?? '';
   const replyingTo: string[] = [];
   for (const a of article.querySelectorAll('a[href^="/"]')) {
-    if (userName.contains(a) || textEl?.contains(a) || inQuote(a, article)) continue;
+    if (userName.contains(a) || textEl?.contains(a) || inQuote(a)) continue;
     const h = handleOfLink(a);
     if (h) replyingTo.push(h);
   }
-  const promo = any('promoted');
   return {
     ok: true,
     tweet: {
@@ -77,8 +81,8 @@ export function readTweet(article: Element): ReadResult {
       timeLink,
       mentions: mentionedHandles(text),
       replyingTo,
-      promoted: article.closest(promo) !== null || article.querySelector(promo) !== null,
-      social: own(article, 'socialContext').length > 0,
+      promoted: article.closest(PROMOTED) !== null || article.querySelector(PROMOTED) !== null,
+      social: own(article, 'socialContext', inQuote).length > 0,
     },
   };
 }
