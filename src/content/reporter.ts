@@ -65,6 +65,7 @@ export function createReporter(opts: ReporterOptions): Reporter {
   let inFlight: ObservedConversation[] | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
+  let lastSent = -Infinity;
   let dead = false;
 
   // Clipped to the protocol's limits here, once for every site (and again after a merge adds messages): one
@@ -89,6 +90,7 @@ export function createReporter(opts: ReporterOptions): Reporter {
       clearTimeout(timer);
       timer = null;
     }
+    lastSent = Date.now();
     const batch = [...queue.values()].slice(0, MAX_BATCH);
     for (const c of batch) queue.delete(c.id);
     inFlight = batch;
@@ -133,7 +135,10 @@ export function createReporter(opts: ReporterOptions): Reporter {
     add(c) {
       if (dead) return;
       enqueue(c);
-      if (!inFlight && failures === 0) schedule(debounceMs);
+      // Leading edge: the first observation after a quiet spell goes out at the end of this task (with whatever the
+      // same mutation batch adds), so a tab closed half a second after opening still had its conversations stored;
+      // later ones within the debounce window wait and travel together.
+      if (!inFlight && failures === 0) schedule(Date.now() - lastSent >= debounceMs ? 0 : debounceMs);
     },
     flush,
     pending: () => queue.size + (inFlight?.length ?? 0),

@@ -31,6 +31,26 @@ describe('reporter', () => {
     expect(r.pending()).toBe(0);
   });
 
+  it('sends the first observation after a quiet spell at once, and debounces the ones that follow', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
+    const r = createReporter({ send, debounceMs: 250 });
+    r.add(conv('x:1'));
+    r.add(conv('x:2')); // same task: travels with it
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect((send.mock.calls[0]![0] as ObservedConversation[]).map((c) => c.id)).toEqual(['x:1', 'x:2']);
+    await vi.advanceTimersByTimeAsync(50);
+    r.add(conv('x:3'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(send).toHaveBeenCalledTimes(1); // within the window: waits
+    await vi.advanceTimersByTimeAsync(250);
+    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    r.add(conv('x:4')); // quiet again: at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
   it('keeps a failed batch and retries with backoff until the background acknowledges it', async () => {
     let up = false;
     const send = vi.fn(async (_batch: ObservedConversation[]) => {
