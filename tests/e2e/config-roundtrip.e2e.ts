@@ -1,10 +1,8 @@
 // Issue 7: "export and re-import round-trips exactly". A team config with every kind of field is exported from
 // the options page, another config is applied, and importing the exported file brings back exactly the first
-// config (and the badges that go with it).
+// config (and the badges that go with it). Runs in every browser driver (drivers/index.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { launch, type Harness } from './harness.ts';
+import { browsers, launchE2E, type E2EHarness, type RcPage } from './drivers/index.ts';
 import { CONVERSATION, MENTIONS_URL, mentionPage } from './foundation-fixture.ts';
 
 const FULL = {
@@ -30,27 +28,27 @@ const FULL = {
 };
 const OTHER = { version: 1, schedules: [], policies: [{ id: 'all', schedule: null, match: {}, firstResponseMinutes: 60 }], brands: { x: ['SomeoneElse'] }, sites: [] };
 
-async function exportFile(options: Page): Promise<string> {
-  const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-config').click()]);
-  const path = await download.path();
-  return readFileSync(path, 'utf8');
-}
+const tid = (id: string): string => `[data-testid="${id}"]`;
 
-async function importFile(options: Page, name: string, text: string): Promise<void> {
-  await options.getByTestId('import-config').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-  // The preview list is empty (so invisible) when nothing would change; the Apply button is always there.
-  await options.getByTestId('import-config-apply').waitFor();
-}
+describe.each(browsers())('team config file: export and re-import (%s)', (browser) => {
+  let h: E2EHarness;
+  beforeAll(async () => {
+    h = await launchE2E({ browser });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
-let h: Harness;
-beforeAll(async () => {
-  h = await launch();
-});
-afterAll(async () => {
-  await h?.close();
-});
+  async function exportFile(options: RcPage): Promise<string> {
+    return (await h.download(options, tid('export-config'))).content;
+  }
 
-describe('team config file: export and re-import', () => {
+  async function importFile(options: RcPage, name: string, text: string): Promise<void> {
+    await h.setInputFiles(options, tid('import-config'), { name, mimeType: 'application/json', content: text });
+    // The preview list is empty (so invisible) when nothing would change; the Apply button is always there.
+    await h.waitFor(options, tid('import-config-apply'));
+  }
+
   it('round-trips exactly', async () => {
     const applied = await h.setConfig(FULL);
     const options = await h.openOptions();
@@ -61,32 +59,32 @@ describe('team config file: export and re-import', () => {
 
     // Choosing the exported file right away: nothing would change.
     await importFile(options, 'replyclock-team-config.json', exported);
-    expect(await options.getByTestId('import-config-preview').locator('li').count()).toBe(0);
-    expect(await options.locator('.preview').textContent()).toContain('matches the active configuration');
-    await options.getByTestId('import-config-cancel').click();
+    expect(await h.count(options, `${tid('import-config-preview')} li`)).toBe(0);
+    expect(await h.text(options, '.preview')).toContain('matches the active configuration');
+    await h.click(options, tid('import-config-cancel'));
     await options.close();
 
     // Another team's config, with a page open that shows (then loses, then regains) a badge.
     await h.serveHtml(MENTIONS_URL, mentionPage(5));
     const x = await h.open(MENTIONS_URL);
-    const badge = x.locator(`replyclock-badge[data-conversation="${CONVERSATION}"]`);
-    await badge.waitFor({ state: 'attached', timeout: 15000 });
+    const badge = `replyclock-badge[data-conversation="${CONVERSATION}"]`;
+    await h.waitFor(x, badge, { timeout: 15000 });
     await h.setConfig(OTHER);
-    await badge.waitFor({ state: 'detached', timeout: 15000 });
+    await h.waitForGone(x, badge, { timeout: 15000 });
 
     const back = await h.openOptions();
     await importFile(back, 'replyclock-team-config.json', exported);
-    expect(await back.getByTestId('diff-brands').textContent()).toContain('AcmeSupport');
-    await back.getByTestId('import-config-apply').click();
-    await back.getByTestId('import-config-applied').waitFor({ timeout: 20000 });
-    await badge.waitFor({ state: 'attached', timeout: 15000 });
+    expect(await h.text(back, tid('diff-brands'))).toContain('AcmeSupport');
+    await h.click(back, tid('import-config-apply'));
+    await h.waitFor(back, tid('import-config-applied'), { timeout: 20000 });
+    await h.waitFor(x, badge, { timeout: 15000 });
 
     // The config in effect is the exported one, byte for byte once the export time is set aside.
     const reexported = await exportFile(back);
     const strip = (text: string): string => text.replace(/"exportedAt": "[^"]*"/, '"exportedAt": ""');
     expect(strip(reexported)).toBe(strip(exported));
     // The editors show it unchanged: nothing to save.
-    expect(await back.getByTestId('save-status').getAttribute('data-state')).not.toBe('unsaved');
+    expect(await h.attr(back, tid('save-status'), 'data-state')).not.toBe('unsaved');
     await h.screenshot(back, 'options-config-roundtrip');
     await back.close();
     await x.close();

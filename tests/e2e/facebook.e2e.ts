@@ -1,7 +1,7 @@
-// Facebook in a real Chromium with the built extension: fixture pages served at the real hostnames
-// (www.facebook.com, business.facebook.com) so the manifest's match patterns apply.
+// Facebook in every browser driver (drivers/index.ts) with the built extension: fixture pages served at the real
+// hostnames (www.facebook.com, business.facebook.com) so the manifest's match patterns apply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness.ts';
+import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -15,10 +15,10 @@ const POST = 'https://www.facebook.com/AcmePage/posts/pfbid02abc';
 const THREAD = 'https://www.facebook.com/messages/t/1234567890';
 const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=111&mailbox_id=222&selected_item_id=100&thread_type=FB_MESSAGE';
 
-describe('Facebook (e2e)', () => {
-  let h: Harness;
+describe.each(browsers())('Facebook (e2e, %s)', (browser) => {
+  let h: E2EHarness;
   beforeAll(async () => {
-    h = await launch();
+    h = await launchE2E({ browser });
     await h.setConfig(CONFIG);
   });
   afterAll(async () => {
@@ -29,17 +29,17 @@ describe('Facebook (e2e)', () => {
     it(`page post comments (${lang}): badges on customer comments, the Page's reply answers`, async () => {
       await h.serveFixture(POST, `tests/fixtures/facebook/post-${lang}.html`);
       const page = await h.open(POST);
-      const badge = (msg: string) => page.locator(`replyclock-badge[data-message="facebook:${msg}"]`);
+      const badge = (msg: string): string => `replyclock-badge[data-message="facebook:${msg}"]`;
       // Jane's comment was answered by the Page; her follow-up waits.
-      await expect.poll(() => badge('1234567890_1111').getAttribute('data-state'), { timeout: 10_000 }).toBe('answered');
-      expect(await badge('1234567890_1111').getAttribute('data-conversation')).toBe('facebook:1234567890_1111');
-      expect(await badge('3333').getAttribute('data-conversation')).toBe('facebook:1234567890_1111');
+      await expect.poll(() => h.attr(page, badge('1234567890_1111'), 'data-state'), { timeout: 10_000 }).toBe('answered');
+      expect(await h.attr(page, badge('1234567890_1111'), 'data-conversation')).toBe('facebook:1234567890_1111');
+      expect(await h.attr(page, badge('3333'), 'data-conversation')).toBe('facebook:1234567890_1111');
       for (const m of ['3333', '4444', '6666', '7777', '8888']) {
-        await expect.poll(() => badge(m).count(), { timeout: 10_000 }).toBe(1);
-        expect(STATES).toContain(await badge(m).getAttribute('data-state'));
+        await expect.poll(() => h.count(page, badge(m)), { timeout: 10_000 }).toBe(1);
+        expect(STATES).toContain(await h.attr(page, badge(m), 'data-state'));
       }
       // The Page's comments carry no badge.
-      for (const m of ['2222', '5555']) expect(await badge(m).count()).toBe(0);
+      for (const m of ['2222', '5555']) expect(await h.count(page, badge(m))).toBe(0);
       await h.screenshot(page, `facebook-post-${lang}`);
       await page.close();
     });
@@ -54,9 +54,9 @@ describe('Facebook (e2e)', () => {
   it('Messenger: thread rows and the open thread', async () => {
     await h.serveFixture(THREAD, 'tests/fixtures/facebook/messenger-en.html');
     const page = await h.open(THREAD);
-    await expect.poll(() => page.locator('replyclock-badge[data-conversation="facebook:dm:3456789012"]').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => page.locator('replyclock-badge[data-conversation="facebook:dm:1234567890"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await page.locator('replyclock-badge[data-conversation="facebook:dm:2345678901"]').count()).toBe(0);
+    await expect.poll(() => h.count(page, 'replyclock-badge[data-conversation="facebook:dm:3456789012"]'), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => h.count(page, 'replyclock-badge[data-conversation="facebook:dm:1234567890"]'), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await h.count(page, 'replyclock-badge[data-conversation="facebook:dm:2345678901"]')).toBe(0);
     await h.screenshot(page, 'facebook-messenger');
     await page.close();
   });
@@ -65,9 +65,9 @@ describe('Facebook (e2e)', () => {
     await h.serveFixture(INBOX, 'tests/fixtures/facebook/business-en.html');
     const page = await h.open(INBOX);
     for (const id of ['100', '300']) {
-      await expect.poll(() => page.locator(`replyclock-badge[data-conversation="facebook:bs:${id}"]`).count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => h.count(page, `replyclock-badge[data-conversation="facebook:bs:${id}"]`), { timeout: 10_000 }).toBe(1);
     }
-    expect(await page.locator('replyclock-badge[data-conversation="facebook:bs:200"]').count()).toBe(0);
+    expect(await h.count(page, 'replyclock-badge[data-conversation="facebook:bs:200"]')).toBe(0);
     await h.screenshot(page, 'facebook-business');
     await page.close();
   });

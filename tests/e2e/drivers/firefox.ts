@@ -2,6 +2,7 @@
 // WebDriver BiDi, installed as a temporary add-on. Launch options and the ESR quirks worked around here are in
 // shared/research/toolchain.md: extension pages never report a load event (navigate without awaiting, poll),
 // waitForFunction is blocked by extension CSP (poll with evaluate), setViewport fails (window size args).
+// Downloads go, unasked, into a folder of the harness's own (prefs below), where the driver picks them up.
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,7 @@ export async function launchFirefox(opts: NeutralLaunchOptions = {}): Promise<E2
     throw new Error(`harness: Firefox has no "${locale}" language pack (Debian: apt-get install firefox-esr-l10n-${locale})`);
   }
 
+  const downloads = mkdtempSync(join(tmpdir(), 'replyclock-ff-download-'));
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -68,6 +70,13 @@ export async function launchFirefox(opts: NeutralLaunchOptions = {}): Promise<E2
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
       // 0 dark, 1 light: what prefers-color-scheme reports to pages, extension pages included.
       'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
+      // A page's download is saved straight into `downloads` (no dialog, no panel), as "always save" users have it.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
       ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
     },
   });
@@ -140,6 +149,37 @@ export async function launchFirefox(opts: NeutralLaunchOptions = {}): Promise<E2
         writeFileSync(path, file.content);
         await (handle as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
       },
+      async fill(page, selector, value) {
+        const handle = (await ff(page).$(selector)) ?? (await ff(page).$(`pierce/${selector}`));
+        if (!handle) throw new Error(`harness.fill: "${selector}" vanished before typing`);
+        await handle.focus();
+        const keyboard = ff(page).keyboard;
+        await keyboard.down('Control');
+        await keyboard.press('a');
+        await keyboard.up('Control');
+        if (value) await keyboard.type(value);
+        else await keyboard.press('Backspace');
+      },
+      async download(page, selector, timeout) {
+        const before = new Set(readdirSync(downloads));
+        const handle = (await ff(page).$(selector)) ?? (await ff(page).$(`pierce/${selector}`));
+        if (!handle) throw new Error(`harness.download: "${selector}" vanished before the click`);
+        await handle.click();
+        // Finished once a new file is there and Firefox's "<name>.part" for it is gone.
+        const name = await pollUntil(
+          async () => {
+            const now = readdirSync(downloads);
+            return now.find((f) => !before.has(f) && !f.endsWith('.part') && !now.includes(`${f}.part`));
+          },
+          `a download from "${selector}"`,
+          timeout,
+        );
+        const path = join(downloads, name);
+        const content = readFileSync(path, 'utf8');
+        // Removed, so the next download of the same name keeps it (Firefox would add "(1)").
+        rmSync(path, { force: true });
+        return { name, content };
+      },
       press: (page, key) => ff(page).keyboard.press(key as never),
       async reload(page) {
         // page.reload() waits for a load event extension pages never send: mark the old document, reload
@@ -192,6 +232,7 @@ export async function launchFirefox(opts: NeutralLaunchOptions = {}): Promise<E2
       async close() {
         await browser.close().catch(() => undefined);
         rmSync(uploads, { recursive: true, force: true });
+        rmSync(downloads, { recursive: true, force: true });
       },
     };
 
@@ -204,6 +245,7 @@ export async function launchFirefox(opts: NeutralLaunchOptions = {}): Promise<E2
   } catch (err) {
     await browser.close().catch(() => undefined);
     rmSync(uploads, { recursive: true, force: true });
+    rmSync(downloads, { recursive: true, force: true });
     throw err;
   }
 }

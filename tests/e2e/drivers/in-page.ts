@@ -7,6 +7,7 @@ export type Query =
   | { op: 'count' | 'texts' | 'exists'; selector: string }
   | { op: 'attr'; selector: string; name: string }
   | { op: 'text'; selector: string }
+  | { op: 'value' | 'disabled'; selector: string }
   | { op: 'badges' };
 
 export type QueryResult = number | string | null | string[] | boolean | Badge[];
@@ -48,6 +49,15 @@ export function runQuery(q: Query): QueryResult {
     }
     case 'texts':
       return all(q.selector).map(deepText);
+    case 'value': {
+      const el = all(q.selector)[0] as HTMLInputElement | undefined;
+      return el ? el.value : null;
+    }
+    case 'disabled': {
+      // The control's own state (a disabled fieldset counts), as a person finds it when trying to press it.
+      const el = all(q.selector)[0];
+      return el ? el.matches(':disabled') : null;
+    }
     case 'badges':
       return all('replyclock-badge').map((b) => ({
         conversation: b.getAttribute('data-conversation'),

@@ -4,7 +4,7 @@ import { findChromium, launch as launchChromium } from '../harness.ts';
 import { findFirefox, firefoxHasLocale, launchFirefox } from './firefox.ts';
 import type { BrowserName, E2EHarness, Locale, NeutralLaunchOptions } from './types.ts';
 
-export type { Badge, BrowserName, E2EHarness, FilePayload, Locale, NeutralLaunchOptions, RcPage } from './types.ts';
+export type { Badge, BrowserName, DownloadedFile, E2EHarness, FilePayload, Locale, NeutralLaunchOptions, RcPage } from './types.ts';
 export { pollUntil } from './page-api.ts';
 
 const ALL: BrowserName[] = ['chromium', 'firefox'];

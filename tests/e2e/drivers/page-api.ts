@@ -2,13 +2,17 @@
 // in-page query, rather than with each driver's own wait helpers: Firefox ESR blocks puppeteer's
 // waitForFunction under an extension page's CSP, and one loop keeps the timing semantics equal in both browsers.
 import { runQuery, type Query, type QueryResult } from './in-page.ts';
-import type { Badge, FilePayload, PageApi, RcPage, WaitOptions } from './types.ts';
+import type { Badge, DownloadedFile, FilePayload, PageApi, RcPage, WaitOptions } from './types.ts';
 
 export interface DriverPrimitives {
   evaluate<R, A>(page: RcPage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Click the first element matching `selector` (already known to exist) with real input events. */
   click(page: RcPage, selector: string): Promise<void>;
   upload(page: RcPage, selector: string, file: FilePayload): Promise<void>;
+  /** Focus the first match (already known to exist), select its text and type `value` with real key events. */
+  fill(page: RcPage, selector: string, value: string): Promise<void>;
+  /** Click the first match (already known to exist) and return the file that click downloads. */
+  download(page: RcPage, selector: string, timeout: number): Promise<DownloadedFile>;
   press(page: RcPage, key: string): Promise<void>;
   reload(page: RcPage): Promise<void>;
 }
@@ -47,11 +51,24 @@ export function makePageApi(p: DriverPrimitives): PageApi {
     attr: async (page, selector, name) => (await query(page, { op: 'attr', selector, name })) as string | null,
     text: async (page, selector) => (await query(page, { op: 'text', selector })) as string | null,
     texts: async (page, selector) => (await query(page, { op: 'texts', selector })) as string[],
+    value: async (page, selector) => (await query(page, { op: 'value', selector })) as string | null,
+    disabled: async (page, selector) => (await query(page, { op: 'disabled', selector })) as boolean | null,
     badges: async (page) => (await query(page, { op: 'badges' })) as Badge[],
     waitFor,
+    async waitForGone(page, selector, opts) {
+      await pollUntil(async () => ((await query(page, { op: 'exists', selector })) ? undefined : true), `"${selector}" to go from ${page.url()}`, opts?.timeout);
+    },
     async click(page, selector, opts) {
       await waitFor(page, selector, opts);
       await p.click(page, selector);
+    },
+    async fill(page, selector, value) {
+      await waitFor(page, selector);
+      await p.fill(page, selector, value);
+    },
+    async download(page, selector, opts) {
+      await waitFor(page, selector, opts);
+      return p.download(page, selector, opts?.timeout ?? DEFAULT_WAIT_MS);
     },
     async setInputFiles(page, selector, file) {
       await waitFor(page, selector);

@@ -32,6 +32,11 @@ export interface FilePayload {
   content: string;
 }
 
+export interface DownloadedFile {
+  name: string;
+  content: string;
+}
+
 export interface NeutralLaunchOptions {
   locale?: Locale;
   colorScheme?: 'light' | 'dark';
@@ -54,10 +59,23 @@ export interface PageApi {
   /** textContent of the first match (shadow content included); null when nothing matches. */
   text(page: RcPage, selector: string): Promise<string | null>;
   texts(page: RcPage, selector: string): Promise<string[]>;
+  /** Current value of the first matching form control; null when nothing matches. */
+  value(page: RcPage, selector: string): Promise<string | null>;
+  /** Whether the first matching control is disabled (`:disabled`); null when nothing matches. */
+  disabled(page: RcPage, selector: string): Promise<boolean | null>;
   /** Resolves once `selector` matches (attached), rejects after `timeout` ms (default 15 s). */
   waitFor(page: RcPage, selector: string, opts?: WaitOptions): Promise<void>;
+  /** Resolves once nothing matches `selector` (detached), rejects after `timeout` ms (default 15 s). */
+  waitForGone(page: RcPage, selector: string, opts?: WaitOptions): Promise<void>;
   /** A real click (the driver's input events) on the first match, after waiting for it. */
   click(page: RcPage, selector: string, opts?: WaitOptions): Promise<void>;
+  /**
+   * Replaces the text of the first matching input with `value` as a person does (focus, select all, type), so
+   * the page sees its own input events; the control keeps focus, so a following `press` goes to it.
+   */
+  fill(page: RcPage, selector: string, value: string): Promise<void>;
+  /** Clicks the first match and returns the file the page offers as a download (its suggested name and text). */
+  download(page: RcPage, selector: string, opts?: WaitOptions): Promise<DownloadedFile>;
   /** Chooses `file` in the <input type=file> matched by `selector`, as a person picking it would. */
   setInputFiles(page: RcPage, selector: string, file: FilePayload): Promise<void>;
   /** Every replyclock badge on the page, in document order. */
