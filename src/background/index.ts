@@ -97,10 +97,16 @@ const routerDeps: RouterDeps = {
   rememberTab: (tabId, ids) => quiet(tabs.remember(tabId, ids)),
 };
 
+/** The router reads the config for the sender check and again in the handler: one load per message is enough. */
+function perMessage(): RouterDeps {
+  let loaded: Promise<TeamConfig> | null = null;
+  return { ...routerDeps, config: () => (loaded ??= config()) };
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
   // Broadcasts we sent ourselves come back to extension pages only; never answer them here.
   if (typeof message === 'object' && message !== null && String((message as { type?: unknown }).type).startsWith('bg:')) return undefined;
-  return handleMessage(message, sender, routerDeps);
+  return handleMessage(message, sender, perMessage());
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

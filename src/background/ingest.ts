@@ -14,6 +14,7 @@ import type { ConversationRecord, EventRecord, PolicyVersion, StoredMessage } fr
 import { DailyDeltas } from './aggregates.ts';
 import { derive } from './derive.ts';
 import { factOf, FactWriter } from './facts.ts';
+import { addMany, deleteMany, firstKeys, getMany, putMany } from './idb-bulk.ts';
 import { freezeVersion, VersionCache } from './versions.ts';
 
 export const MAX_TEXT = 500;
@@ -100,21 +101,21 @@ class BatchView {
       for (const m of obs.messages) if (m.role === 'customer') ids.add(m.id);
     }
     const list = [...ids];
-    const recs = await db.conversations.bulkGet(list);
+    const recs = await getMany<ConversationRecord>('conversations', list);
     list.forEach((id, i) => view.records.set(id, recs[i] ?? null));
     const missing = [...new Set(observed.map((o) => o.id))].filter((id) => !view.records.get(id));
     if (missing.length) {
       // One index lookup per id, all issued at once so IndexedDB pipelines them (`anyOf` walks one cursor that jumps
-      // key to key, a round trip per key). Keys come ascending by id; the first holder is kept: the same one
+      // key to key, a round trip per key). getKey gives the lowest primary key under the id: the same holder
       // `.where('messageIds').equals(id).first()` returned.
-      const keys = await Promise.all(missing.map((id) => db.conversations.where('messageIds').equals(id).primaryKeys()));
+      const keys = await firstKeys('conversations', 'messageIds', missing);
       const found = new Map<string, string>();
       missing.forEach((id, i) => {
-        const first = keys[i]![0];
-        if (first !== undefined) found.set(id, first);
+        const first = keys[i];
+        if (first !== undefined) found.set(id, first as string);
       });
       const unread = [...new Set(found.values())].filter((h) => !view.records.has(h));
-      const holders = await db.conversations.bulkGet(unread);
+      const holders = await getMany<ConversationRecord>('conversations', unread);
       unread.forEach((h, i) => view.records.set(h, holders[i] ?? null));
       for (const [m, h] of found) if (view.records.get(h)) view.holders.set(m, h);
     }
@@ -286,11 +287,11 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
     // Issued together, not one store after another: requests of one transaction run in the order issued (the deletes
     // before the puts), and the browser process works through them while this side waits once, not four times.
     await Promise.all([
-      del.length ? db.conversations.bulkDelete(del) : null,
-      put.length ? db.conversations.bulkPut(put) : null,
+      deleteMany('conversations', del),
+      putMany('conversations', put),
       facts.flush(db),
       deltas.flush(db),
-      events.length ? db.events.bulkAdd(events) : null,
+      addMany('events', events),
     ]);
   });
   return { stored, changedIds: [...changed] };

@@ -81,10 +81,10 @@ describe('ingest', () => {
 
   it('uses one transaction per batch: a failing record stores nothing of the batch', async () => {
     const db = freshDb();
-    db.conversations.hook('creating', (_key, obj) => {
-      if ((obj as { id: string }).id === 'x:bad') throw new Error('disk says no');
-    });
-    const batch = [conv('x:ok', [msg('x:ok', 'customer', T0, T0)]), conv('x:bad', [msg('x:bad', 'customer', T0, T0)])];
+    // A row IndexedDB itself refuses (a value it cannot store), written after a good one in the same batch.
+    const bad = conv('x:bad', [msg('x:bad', 'customer', T0, T0)]);
+    bad.customer = { name: (() => 'not storable') as unknown as string };
+    const batch = [conv('x:ok', [msg('x:ok', 'customer', T0, T0)]), bad];
     await expect(ingest(db, batch, ctx(T0))).rejects.toThrow();
     expect(await db.conversations.count()).toBe(0);
     expect(await db.events.count()).toBe(0);
