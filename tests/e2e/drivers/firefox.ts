@@ -165,17 +165,27 @@ export async function launchFirefox(opts: NeutralLaunchOptions = {}): Promise<E2
         const handle = (await ff(page).$(selector)) ?? (await ff(page).$(`pierce/${selector}`));
         if (!handle) throw new Error(`harness.download: "${selector}" vanished before the click`);
         await handle.click();
-        // Finished once a new file is there and Firefox's "<name>.part" for it is gone.
-        const name = await pollUntil(
+        // Finished once a new file is there, Firefox's "<name>.part" for it is gone, and it has content that stayed
+        // the same between two looks (Firefox may create the final name empty before writing it).
+        let last = '';
+        const found = await pollUntil(
           async () => {
             const now = readdirSync(downloads);
-            return now.find((f) => !before.has(f) && !f.endsWith('.part') && !now.includes(`${f}.part`));
+            const f = now.find((n) => !before.has(n) && !n.endsWith('.part') && !now.includes(`${n}.part`));
+            if (!f) return undefined;
+            const content = readFileSync(join(downloads, f), 'utf8');
+            const seen = `${f}\u0000${content}`;
+            if (content.length === 0 || seen !== last) {
+              last = seen;
+              return undefined;
+            }
+            return { name: f, content };
           },
           `a download from "${selector}"`,
           timeout,
         );
+        const { name, content } = found;
         const path = join(downloads, name);
-        const content = readFileSync(path, 'utf8');
         // Removed, so the next download of the same name keeps it (Firefox would add "(1)").
         rmSync(path, { force: true });
         return { name, content };
