@@ -2,7 +2,7 @@
 // 'rc-tick' (every minute) re-derives open clocks, refreshes the toolbar and fires notifications;
 // 'rc-retention' (daily) prunes old data. All state is read from and written to IndexedDB.
 import type { TeamConfig } from '../core/types.ts';
-import { KV, kvSet, type ReplyclockDb } from '../shared/db.ts';
+import { KV, kvSet, STRING_MAX, type ReplyclockDb } from '../shared/db.ts';
 import { dueNotifications, type PendingNotification } from './notifications.ts';
 import { recomputeOpen } from './recompute.ts';
 import { pruneByRetention } from './retention.ts';
@@ -54,8 +54,7 @@ export async function refreshToolbar(deps: Pick<TickDeps, 'db' | 'now' | 't' | '
 
 export async function openStateCounts(db: ReplyclockDb): Promise<{ breached: number; atRisk: number }> {
   const count = (state: string): Promise<number> =>
-    // Every platform: platform names are ASCII, so '' … '\uffff' spans them (Dexie.maxKey fails in a 3-part range).
-    db.conversations.where('[status+clockState+platform]').between(['open', state, ''], ['open', state, '\uffff'], true, true).count();
+    db.conversations.where('[status+clockState+platform]').between(['open', state, ''], ['open', state, STRING_MAX], true, true).count();
   const [breached, atRisk] = await Promise.all([count('breached'), count('warning')]);
   return { breached, atRisk };
 }

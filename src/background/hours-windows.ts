@@ -14,9 +14,9 @@ export const WINDOW_AHEAD_MS = 90 * DAY;
 const cache = new Map<string, HoursWindow | null>();
 
 /** The window around `now`, or null when the schedule cannot be computed (an unknown time zone: badges say unknown). */
-export function hoursWindow(schedule: OpeningHours, now: number): HoursWindow | null {
+export function hoursWindow(schedule: OpeningHours, now: number, json = JSON.stringify(schedule)): HoursWindow | null {
   const day = Math.floor(now / DAY);
-  const key = `${day}|${JSON.stringify(schedule)}`;
+  const key = `${day}|${json}`;
   if (cache.has(key)) return cache.get(key)!;
   if (cache.size > 64) cache.clear();
   let w: HoursWindow | null;
@@ -42,9 +42,15 @@ export function configWindows(config: TeamConfig, now: number): Record<string, H
 /** Adds `hours` to snapshots whose frozen schedule differs from the active config's schedule of the same id. */
 export function withHours(snaps: ConversationSnapshot[], config: TeamConfig, now: number): ConversationSnapshot[] {
   const active = new Map(config.schedules.map((s) => [s.id, JSON.stringify(s)]));
+  // Snapshots of one policy version share its schedule object: serialise each once.
+  const json = new Map<OpeningHours, string>();
   for (const snap of snaps) {
-    if (!snap.schedule || active.get(snap.schedule.id) === JSON.stringify(snap.schedule)) continue;
-    const w = hoursWindow(snap.schedule, now);
+    const schedule = snap.schedule;
+    if (!schedule) continue;
+    let text = json.get(schedule);
+    if (text === undefined) json.set(schedule, (text = JSON.stringify(schedule)));
+    if (active.get(schedule.id) === text) continue;
+    const w = hoursWindow(schedule, now, text);
     if (w) snap.hours = w;
   }
   return snaps;

@@ -148,7 +148,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
 
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Reply<RequestType>> {
   const parsed = parseRequest(raw);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, error: parsed.error, refused: true };
   const env = parsed.envelope;
   try {
     const config = await deps.config();

@@ -6,7 +6,7 @@ import { DEFAULT_RATINGS } from '../core/config/defaults.ts';
 import { scheduleFor } from '../core/policy.ts';
 import { computeMetrics, type MetricsConversation } from '../core/metrics/index.ts';
 import type { ClockReading, TeamConfig } from '../core/types.ts';
-import { KV, kvGet, type ReplyclockDb } from '../shared/db.ts';
+import { KV, kvGet, STRING_MAX, type ReplyclockDb } from '../shared/db.ts';
 import type { HealthReport } from '../shared/protocol.ts';
 import type { ConversationRecord } from '../shared/records.ts';
 import type { PeriodFigures, PopupSummary, StateCounts, WaitingItem } from '../shared/summary.ts';
@@ -137,8 +137,6 @@ export async function liveStateByScan(db: ReplyclockDb, now: number, limit = WAI
 
 type CountKey = [status: string, clockState: string, platform: string];
 const LIVE = ['open', 'snoozed'] as const;
-/** Above every state and platform name (ASCII). Dexie.maxKey fails inside a three-part compound key range. */
-const STRING_MAX = '\uffff';
 const WAITING_STATES = new Set(['ok', 'warning', 'breached', 'paused']);
 
 function addTo(counts: StateCounts, status: string, state: string | undefined, n: number): void {

@@ -24,14 +24,8 @@ export function onBroadcast(cb: (msg: Broadcast) => void, signal: AbortSignal): 
 /**
  * The active team config, resolved by the background exactly as everywhere else (admin policy, config URL,
  * storage.sync chunks). Asking the background keeps the settings module and its validator out of the content
- * script; the background broadcasts `bg:settings-changed` to every tab when the config changes.
+ * script; the background broadcasts `bg:settings-changed` to every tab when the config changes (runtime.ts asks again).
  */
 export async function loadConfig(): Promise<ActiveConfig> {
   return request('content:config', {});
-}
-
-export function onConfigChanged(cb: (active: ActiveConfig) => void, signal: AbortSignal): void {
-  onBroadcast((msg) => {
-    if (msg.type === 'bg:settings-changed') void loadConfig().then(cb, () => undefined);
-  }, signal);
 }

@@ -2,6 +2,8 @@
 // ADDED subtrees (the node and its descendants) instead of re-scanning the document, so a busy,
 // virtualised timeline costs work proportional to what changed. MutationObserver already delivers
 // records as one microtask batch, which keeps a new tweet and its badge in the same frame.
+import { BADGE_TAG } from './badge.ts';
+
 interface Watcher {
   selector: string;
   cb: (el: Element) => void;
@@ -14,7 +16,7 @@ function onMutations(records: MutationRecord[]): void {
   const added: Element[] = [];
   for (const r of records) {
     // Our own badges arrive here too (one record each): they match no site selector, so skip them cheaply.
-    for (const n of r.addedNodes) if (n.nodeType === 1 && (n as Element).localName !== 'replyclock-badge') added.push(n as Element);
+    for (const n of r.addedNodes) if (n.nodeType === 1 && (n as Element).localName !== BADGE_TAG) added.push(n as Element);
   }
   if (added.length === 0) return;
   for (const w of Array.from(watchers)) {

@@ -1,7 +1,9 @@
 // Wires one content-script instance together: lifecycle, config, reporter, tracker, ticker, and the
 // site adapter for each page visit.
 import type { TeamConfig } from '../core/types.ts';
-import { loadConfig, onBroadcast, onConfigChanged, request, type ActiveConfig } from './bridge.ts';
+import { loadConfig, onBroadcast, request, type ActiveConfig } from './bridge.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { RefusedError } from '../shared/wire.ts';
 import { createWindowClocks } from './clocks.ts';
 import { uiLanguage } from './api.ts';
 import { BADGE_TAG } from './badge.ts';
@@ -51,8 +53,7 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
     onAck: (ids) => tracker.refresh(ids),
     isFatal: isInvalidationError,
     onFatal: stop,
-    // The background names refused conversations by path ("content:observed: conversations.0.url: …").
-    isRefused: (err) => err instanceof Error && err.message.startsWith('content:observed: conversations'),
+    isRefused: (err) => err instanceof RefusedError,
     signal,
   });
   const ticker = createTicker({
@@ -78,9 +79,16 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
     tracker.configChanged();
     visits.restart(); // brands may have changed which posts are conversations: re-read the page
   };
-  onConfigChanged(reload, signal);
+  // One way to (re)load the config: when the team changes it (broadcast), daily (the hours windows reach 90 days
+  // ahead, and a tab may stay open for weeks), and soon after a first ask that failed (the background was starting).
+  const refresh = (): void => {
+    loadConfig().then(reload, (err: unknown) => {
+      if (isInvalidationError(err)) stop();
+    });
+  };
   onBroadcast((msg) => {
     if (msg.type === 'bg:conversations-changed') tracker.refresh(msg.ids);
+    else if (msg.type === 'bg:settings-changed') refresh();
   }, signal);
 
   const visits = watchVisits(signal, (visit, url) => {
@@ -99,7 +107,7 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
         if (sent.has(key) || visit.aborted) return;
         sent.add(key);
         request('content:health', {
-          report: { site: site.id, url: url.href.slice(0, 2048), status, ...(detail ? { detail: detail.slice(0, 500) } : {}), at: Date.now() },
+          report: { site: site.id, url: url.href.slice(0, LIMITS.url), status, ...(detail ? { detail: detail.slice(0, LIMITS.detail) } : {}), at: Date.now() },
         }).catch((err: unknown) => {
           if (isInvalidationError(err)) stop();
         });
@@ -126,13 +134,6 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
       });
   });
 
-  // The hours windows reach 90 days ahead: a tab left open for weeks asks for fresh ones daily. A first ask that
-  // failed (the background busy starting) is repeated soon, and the page is read again with the real config.
-  const refresh = (): void => {
-    loadConfig().then(reload, (err: unknown) => {
-      if (isInvalidationError(err)) stop();
-    });
-  };
   const daily = setInterval(refresh, 86_400_000);
   const retry = active ? undefined : setTimeout(refresh, 2000);
   signal.addEventListener('abort', () => (clearInterval(daily), clearTimeout(retry)), { once: true });

@@ -9,6 +9,12 @@ import type { ConversationRecord, FactDay, DailyAggregate, EventRecord, PolicyVe
 
 export const DB_NAME = 'replyclock';
 
+/**
+ * Above every state and platform name (all ASCII): the upper end of a range over a string part of a compound index.
+ * Dexie.maxKey fails inside a three-part compound key range.
+ */
+export const STRING_MAX = '\uffff';
+
 /** Persisted worker state: anything that must survive the MV3 worker being stopped. */
 export interface KvRecord {
   key: string;

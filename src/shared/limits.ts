@@ -14,6 +14,8 @@ export const LIMITS = {
   priority: 60,
   platform: 60,
   url: 2048,
+  /** A health report's detail text. */
+  detail: 500,
   messages: 500,
   batch: 500,
 } as const;

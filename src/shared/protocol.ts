@@ -50,11 +50,11 @@ export type ObservedConversation = v.InferOutput<typeof ObservedConversationSche
 
 /** Per site and page: did the site's selectors match what the page should hold? */
 export const HealthReportSchema = v.object({
-  site: v.pipe(v.string(), v.minLength(1), v.maxLength(60)),
-  url: v.pipe(v.string(), v.maxLength(2048)),
+  site: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.platform)),
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url)),
   /** 'ok': conversations found; 'empty': the page legitimately holds none yet; 'mismatch': it should, but nothing matched. */
   status: v.picklist(['ok', 'empty', 'mismatch']),
-  detail: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  detail: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.detail))),
   at: epoch,
 });
 export type HealthReport = v.InferOutput<typeof HealthReportSchema>;
@@ -137,7 +137,8 @@ export interface Envelope<T extends RequestType = RequestType> {
   payload: RequestPayload<T>;
 }
 
-export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string };
+/** `refused`: the request itself was invalid (sending it again cannot succeed), as opposed to a failure while handling it. */
+export type Reply<T extends RequestType> = { ok: true; value: Responses[T] } | { ok: false; error: string; refused?: true };
 
 // ---- Broadcasts: background → everyone ----
 export type Broadcast =

@@ -12,8 +12,13 @@ export async function sendRequest<T extends RequestType>(api: Sender, type: T, p
   const envelope: Envelope<T> = { rc: 1, type, payload };
   const reply = (await api.runtime.sendMessage(envelope)) as Reply<T> | undefined;
   if (!reply) throw new Error(`${type}: no answer from the background`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw reply.refused ? new RefusedError(reply.error) : new Error(reply.error);
   return reply.value;
+}
+
+/** The background refused the request as invalid: sending the same request again cannot succeed. */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
 }
 
 export function isBroadcast(raw: unknown): raw is Broadcast {

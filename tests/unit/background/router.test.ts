@@ -90,6 +90,8 @@ describe('router sender checks', () => {
     const db = freshDb();
     const reply = await handleMessage(raw, content, deps(db));
     expect(reply.ok).toBe(false);
+    // Marked as refused: the content script drops such a batch instead of retrying it (wire.ts RefusedError).
+    expect(reply).toMatchObject({ refused: true });
     expect(await db.conversations.count()).toBe(0);
     expect(await db.events.count()).toBe(0);
   });

@@ -18,7 +18,6 @@ vi.mock('../../../src/content/bridge.ts', () => ({
   }),
   onBroadcast: vi.fn(),
   loadConfig: async () => ({ config, hours: {} }),
-  onConfigChanged: vi.fn(),
 }));
 const config: TeamConfig = {
   version: 1,
