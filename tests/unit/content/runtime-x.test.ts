@@ -6,18 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TeamConfig } from '../../../src/core/types.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
-const calls: { type: string; payload: unknown }[] = [];
-vi.mock('../../../src/content/bridge.ts', () => ({
-  request: vi.fn(async (type: string, payload: unknown) => {
-    calls.push({ type, payload });
-    if (type === 'content:lookup') return { conversations: [] };
-    if (type === 'content:observed') return { stored: 1 };
-    if (type === 'ui:action') return { conversation: null };
-    return { ok: true };
-  }),
-  onBroadcast: vi.fn(),
-  loadConfig: async () => ({ config, hours: {} }),
-}));
+vi.mock('../../../src/content/bridge.ts', () => import('./fake-bridge.ts'));
+import { calls, useConfig } from './fake-bridge.ts';
 const config: TeamConfig = {
   version: 1,
   schedules: [],
@@ -25,6 +15,7 @@ const config: TeamConfig = {
   brands: { x: ['AcmeSupport', 'AcmeHelp'] },
   sites: [],
 };
+useConfig(config);
 
 import { startRuntime } from '../../../src/content/runtime.ts';
 import { SITES } from '../../../src/content/registry.ts';

@@ -8,6 +8,8 @@ import type { TeamConfig } from '../../../src/core/types.ts';
 import type { ObservedConversation } from '../../../src/shared/protocol.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
+// Its own bridge mock rather than fake-bridge.ts: each test resets modules (vi.resetModules), which would give the
+// runtime a fresh fake-bridge without this file's config.
 const calls: { type: string; payload: unknown }[] = [];
 vi.mock('../../../src/content/bridge.ts', () => ({
   request: vi.fn(async (type: string, payload: unknown) => {
