@@ -2,6 +2,7 @@
 // Each action is logged as an event with the agent's name so it traces back to a person.
 import type { AgentAction } from '../shared/protocol.ts';
 import type { ReplyclockDb } from '../shared/db.ts';
+import { logEvents } from '../shared/events.ts';
 import type { ConversationRecord, EventRecord, PolicyVersion } from '../shared/records.ts';
 import { applyDelta } from './aggregates.ts';
 import { derive, SNOOZE_REASON } from './derive.ts';
@@ -56,10 +57,10 @@ export async function applyAction(db: ReplyclockDb, conversationId: string, act:
     facts.drop(before);
     facts.put(factOf(after, version, now));
     await facts.flush(db);
-    await db.events.add(event);
-    if (after.status !== before.status) {
-      await db.events.add({ at: now, type: 'status-changed', conversationId, agent, detail: { from: before.status, to: after.status } });
-    }
+    await logEvents(db.events, [
+      event,
+      ...(after.status !== before.status ? [{ at: now, type: 'status-changed', conversationId, agent, detail: { from: before.status, to: after.status } } as const] : []),
+    ]);
     return { record: after, version };
   });
 }

@@ -1,6 +1,7 @@
 // Export of everything stored: CSV (one row per conversation, for spreadsheets) and JSON (conversations,
 // their frozen policy versions, and the event log, for audits and re-import elsewhere).
 import type { ReplyclockDb } from '../shared/db.ts';
+import { readEvents } from '../shared/events.ts';
 import type { Responses } from '../shared/protocol.ts';
 import { toCsv } from './csv.ts';
 
@@ -63,7 +64,7 @@ export async function exportData(db: ReplyclockDb, format: 'json' | 'csv', now: 
     ]);
     return { filename: `replyclock-${stamp}.csv`, mime: 'text/csv;charset=utf-8', body: '\uFEFF' + toCsv(CSV_COLUMNS, rows) };
   }
-  const [versions, events] = await Promise.all([db.versions.toArray(), db.events.orderBy('seq').toArray()]);
+  const [versions, events] = await Promise.all([db.versions.toArray(), readEvents(db.events)]);
   const body = JSON.stringify({ format: 'replyclock-export', version: 1, exportedAt: iso(now), conversations, versions, events }, null, 2);
   return { filename: `replyclock-${stamp}.json`, mime: 'application/json', body };
 }

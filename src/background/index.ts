@@ -9,6 +9,7 @@ import type { Broadcast } from '../shared/protocol.ts';
 import { SUMMARY_CACHE_KEY, SUMMARY_REFRESH_MS } from '../shared/summary.ts';
 import type { TeamConfig } from '../core/types.ts';
 import { ensureAlarms, onAlarm, refreshToolbar, type TickDeps } from './alarms.ts';
+import { coalesced } from './coalesce.ts';
 import { isPageHost } from './hosts.ts';
 import { openNotification, type PendingNotification } from './notifications.ts';
 import { recordSettingsChange } from './recompute.ts';
@@ -46,22 +47,9 @@ async function updateToolbar(): Promise<void> {
   await refreshToolbar({ db, now: Date.now(), t, showBadge });
 }
 
-/**
- * Runs `job` at most once per `ms`, `ms` after the first request (not pushed back by later ones): a burst of write
- * batches costs one refresh, and what it shows is never older than `ms` plus the refresh itself.
- */
-function throttled(job: () => Promise<void>, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  return () => {
-    if (timer !== null) return;
-    timer = setTimeout(() => {
-      timer = null;
-      quiet(job());
-    }, ms);
-  };
-}
-
-const scheduleToolbar = throttled(updateToolbar, SUMMARY_REFRESH_MS);
+// After writes: once a burst of batches goes quiet, or every 4 × SUMMARY_REFRESH_MS while it lasts (coalesce.ts).
+const REFRESH = { quietMs: SUMMARY_REFRESH_MS, maxWaitMs: 4 * SUMMARY_REFRESH_MS, onError: () => undefined };
+const scheduleToolbar = coalesced(updateToolbar, REFRESH);
 
 // The popup's figures, materialised for its first paint (see SUMMARY_CACHE_KEY).
 const summaryArea = browser.storage.session ?? browser.storage.local;
@@ -69,7 +57,7 @@ async function publishSummary(): Promise<void> {
   const summary = await buildSummary(db, { now: Date.now(), config: await config(), t });
   await summaryArea.set({ [SUMMARY_CACHE_KEY]: summary });
 }
-const scheduleSummary = throttled(publishSummary, SUMMARY_REFRESH_MS);
+const scheduleSummary = coalesced(publishSummary, REFRESH);
 
 async function notify(n: PendingNotification): Promise<void> {
   await browser.notifications.create(n.key, {

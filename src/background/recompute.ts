@@ -1,7 +1,8 @@
 // Re-derives stored clock states from stored timestamps (the once-a-minute tick, and after a settings
 // change). Because every field derives from timestamps, a worker restarted after hours lands on
 // exactly the state it would have had if it had never stopped.
-import type { ReplyclockDb } from '../shared/db.ts';
+import { withStatus, type ReplyclockDb } from '../shared/db.ts';
+import { logEvents } from '../shared/events.ts';
 import type { ConversationRecord, EventRecord } from '../shared/records.ts';
 import { DailyDeltas } from './aggregates.ts';
 import { derive } from './derive.ts';
@@ -26,7 +27,7 @@ export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string
     const deltas = new DailyDeltas();
     const puts: ConversationRecord[] = [];
     const facts = new FactWriter();
-    const live = await db.conversations.where('status').anyOf([...LIVE_STATUSES]).toArray();
+    const live = await withStatus(db, LIVE_STATUSES).toArray();
     await versions.preload(live.map((r) => r.versionKey));
     for (const before of live) {
       const version = versions.peek(before.versionKey);
@@ -61,7 +62,7 @@ export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string
     if (puts.length) await db.conversations.bulkPut(puts);
     await facts.flush(db);
     await deltas.flush(db);
-    if (events.length) await db.events.bulkAdd(events);
+    await logEvents(db.events, events);
   });
   return { changedIds, breachedIds };
 }
@@ -71,6 +72,6 @@ export async function recomputeOpen(db: ReplyclockDb, now: number, agent: string
  * versions keep past conversations as they were measured; only clocks still running move.
  */
 export async function recordSettingsChange(db: ReplyclockDb, now: number, agent: string | null): Promise<RecomputeResult> {
-  await db.events.add({ at: now, type: 'settings-changed', conversationId: null, agent });
+  await logEvents(db.events, [{ at: now, type: 'settings-changed', conversationId: null, agent }]);
   return recomputeOpen(db, now, agent);
 }

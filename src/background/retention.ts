@@ -3,6 +3,7 @@
 // When the browser refuses a write (QuotaExceededError) the oldest 10 % is pruned, a storage warning
 // is set for the popup and the write is retried once: recent data is never lost silently.
 import { KV, kvSet, type ReplyclockDb } from '../shared/db.ts';
+import { logEvents } from '../shared/events.ts';
 import type { ConversationRecord } from '../shared/records.ts';
 import { FactWriter } from './facts.ts';
 
@@ -16,6 +17,7 @@ export interface StorageWarning {
 
 export interface PruneResult {
   conversations: number;
+  /** Event-log rows deleted (one per logged transaction, see EventRow). */
   events: number;
 }
 
@@ -29,7 +31,7 @@ export async function pruneOlderThan(db: ReplyclockDb, cutoff: number, now: numb
     await dropFacts(db, oldRecs);
     const events = await db.events.where('at').below(cutoff).delete();
     if (old.length || events) {
-      await db.events.add({ at: now, type: 'pruned', conversationId: null, agent: null, detail: { conversations: old.length, events, cutoff } });
+      await logEvents(db.events, [{ at: now, type: 'pruned', conversationId: null, agent: null, detail: { conversations: old.length, events, cutoff } }]);
     }
     await kvSet(db, KV.lastPrune, now);
     return { conversations: old.length, events };
@@ -56,7 +58,7 @@ export async function pruneOldestFraction(db: ReplyclockDb, fraction: number, no
     await db.events.bulkDelete(seqs);
     const warning: StorageWarning = { at: now, prunedConversations: ids.length };
     await kvSet(db, KV.storageWarning, warning);
-    await db.events.add({ at: now, type: 'quota-exceeded', conversationId: null, agent: null, detail: { conversations: ids.length, events: seqs.length } });
+    await logEvents(db.events, [{ at: now, type: 'quota-exceeded', conversationId: null, agent: null, detail: { conversations: ids.length, events: seqs.length } }]);
     return { conversations: ids.length, events: seqs.length };
   });
 }

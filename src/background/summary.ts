@@ -6,7 +6,7 @@ import { DEFAULT_RATINGS } from '../core/config/defaults.ts';
 import { scheduleFor } from '../core/policy.ts';
 import { computeMetrics, type MetricsConversation } from '../core/metrics/index.ts';
 import type { ClockReading, TeamConfig } from '../core/types.ts';
-import { KV, kvGet, STRING_MAX, type ReplyclockDb } from '../shared/db.ts';
+import { KV, kvGet, STRING_MAX, withStatus, type ReplyclockDb } from '../shared/db.ts';
 import type { HealthReport } from '../shared/protocol.ts';
 import type { ConversationRecord } from '../shared/records.ts';
 import type { PeriodFigures, PopupSummary, StateCounts, WaitingItem } from '../shared/summary.ts';
@@ -28,7 +28,7 @@ export interface LiveItem {
 /** Open and snoozed conversations with their clock read at `now`. */
 export async function liveConversations(db: ReplyclockDb, now: number): Promise<LiveItem[]> {
   const versions = new VersionCache(db);
-  const recs = await db.conversations.where('status').anyOf(['open', 'snoozed']).toArray();
+  const recs = await withStatus(db, ['open', 'snoozed']).toArray();
   await versions.preload(recs.map((r) => r.versionKey));
   const out: LiveItem[] = [];
   for (const rec of recs) out.push({ rec, clock: liveClock(rec, versions.peek(rec.versionKey), now) });
@@ -55,7 +55,8 @@ export function countStates(items: readonly LiveItem[]): { counts: StateCounts; 
 function byTimeToBreach(a: LiveItem, b: LiveItem): number {
   const da = a.clock?.dueAt ?? Number.POSITIVE_INFINITY;
   const db = b.clock?.dueAt ?? Number.POSITIVE_INFINITY;
-  return da - db || a.rec.firstCustomerAt - b.rec.firstCustomerAt;
+  // Then by id: a total order, so the list reads the same whichever index (or scan) the records came from.
+  return da - db || a.rec.firstCustomerAt - b.rec.firstCustomerAt || (a.rec.id < b.rec.id ? -1 : a.rec.id > b.rec.id ? 1 : 0);
 }
 
 export function waitingList(items: readonly LiveItem[], limit = WAITING_LIMIT): WaitingItem[] {

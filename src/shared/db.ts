@@ -4,8 +4,8 @@
 // Schema changes are append-only: add a new entry to SCHEMA_VERSIONS (with an `upgrade` when
 // existing rows need rewriting) and never edit an old one. tests/unit/background/db.test.ts opens a
 // database at every earlier version with data and checks the current schema keeps all of it.
-import { Dexie, type Table, type Transaction } from 'dexie';
-import type { ConversationRecord, FactDay, DailyAggregate, EventRecord, PolicyVersion } from './records.ts';
+import { Dexie, type Collection, type Table, type Transaction } from 'dexie';
+import type { ConversationRecord, FactDay, DailyAggregate, EventRow, PolicyVersion } from './records.ts';
 
 export const DB_NAME = 'replyclock';
 
@@ -86,13 +86,41 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         'id, status, firstCustomerAt, lastCustomerAt, updatedAt, *messageIds, [status+clockState+platform], [status+dueAt], [status+checkAt]',
     },
   },
+  {
+    // v4 (performance, issue 4): the event log is stored packed, one row per transaction (EventRow, records.ts), and
+    // the conversations' `status` index (every reader now ranges over a compound index that starts with the status)
+    // and the events' `type` index (nothing queries it) are dropped: every index is one more write per stored row.
+    // The upgrade rewrites each v1–v3 event row { at, type, conversationId, agent, detail } as a one-event row,
+    // keeping its seq, so the log reads exactly as before.
+    version: 4,
+    stores: {
+      conversations:
+        'id, firstCustomerAt, lastCustomerAt, updatedAt, *messageIds, [status+clockState+platform], [status+dueAt], [status+checkAt]',
+      events: '++seq, at, *conversationIds',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('events')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          if (Array.isArray(row.events)) return;
+          const { type, conversationId, detail } = row as { type: string; conversationId: string | null; detail?: unknown };
+          row.events = [{ type, conversationId: conversationId ?? null, ...(detail !== undefined ? { detail } : {}) }];
+          row.conversationIds = typeof conversationId === 'string' ? [conversationId] : [];
+          delete row.type;
+          delete row.conversationId;
+          delete row.detail;
+        });
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 export class ReplyclockDb extends Dexie {
   conversations!: Table<ConversationRecord, string>;
-  events!: Table<EventRecord, number>;
+  /** The event log, packed (EventRow); read and write it through shared/events.ts. */
+  events!: Table<EventRow, number>;
   daily!: Table<DailyAggregate, [string, string, string, string]>;
   versions!: Table<PolicyVersion, string>;
   kv!: Table<KvRecord, string>;
@@ -111,6 +139,14 @@ export class ReplyclockDb extends Dexie {
       if (s.upgrade) v.upgrade(s.upgrade);
     }
   }
+}
+
+/**
+ * Conversations whose status is one of `statuses`, from the `[status+clockState+platform]` index (every record has
+ * all three, so every record is in it; a status-only index would be one more write per stored conversation).
+ */
+export function withStatus(db: ReplyclockDb, statuses: readonly string[]): Collection<ConversationRecord, string> {
+  return db.conversations.where('[status+clockState+platform]').inAnyRange(statuses.map((st) => [[st, '', ''], [st, STRING_MAX, STRING_MAX]]), { includeUppers: true });
 }
 
 /** A handle on the database; Dexie opens it lazily on first use. */

@@ -86,14 +86,39 @@ export type EventType =
   /** Another stored conversation turned out to be part of this one and was absorbed into it. */
   | 'merged';
 
-/** Append-only: every action traces back to a person (`agent`) and a time. */
+/**
+ * One event of the append-only log: every action traces back to a person (`agent`) and a time. This is the shape
+ * code builds and readers (reports, export) see; it is stored packed in EventRow.
+ */
 export interface EventRecord {
+  /** The stored row's key: events written in one transaction share it (it orders transactions, not events). */
   seq?: number;
   at: number;
   type: EventType;
   conversationId: string | null;
   agent: string | null;
   detail?: Record<string, unknown>;
+}
+
+/** An event as held inside an EventRow (time and agent are the row's). */
+export interface EventEntry {
+  type: EventType;
+  conversationId: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * How the event log is stored (schema v4): the events one transaction writes at one time by one agent, in one row.
+ * An ingest batch of 500 new conversations logs 500 `detected` events; as 500 rows that was the single largest cost
+ * of ingest (each IndexedDB request costs ~0.1 ms on a slow machine), as one row it is one request.
+ * `conversationIds` (multi-entry index) finds the rows that mention a conversation. Read through shared/events.ts.
+ */
+export interface EventRow {
+  seq?: number;
+  at: number;
+  agent: string | null;
+  conversationIds: string[];
+  events: EventEntry[];
 }
 
 /** Kept up to date on write so reports over months don't scan every conversation. */

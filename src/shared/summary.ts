@@ -52,8 +52,8 @@ export interface PopupSummary {
 }
 
 /**
- * The background keeps its latest PopupSummary here (storage.session, else storage.local), recomputed at most every
- * SUMMARY_REFRESH_MS after a write, on every tick and on config changes, so the popup paints figures before its own
+ * The background keeps its latest PopupSummary here (storage.session, else storage.local), recomputed SUMMARY_REFRESH_MS
+ * after a burst of writes goes quiet (at least every 4 × that while it lasts), on every tick and on config changes, so the popup paints figures before its own
  * request is answered. A cached summary older than SUMMARY_CACHE_MAX_AGE_MS (a stopped worker) is not shown.
  */
 export const SUMMARY_CACHE_KEY = 'rc.summary';

@@ -7,7 +7,7 @@ import { applyAction } from '../../../src/background/actions.ts';
 import { ingest } from '../../../src/background/ingest.ts';
 import { recomputeOpen } from '../../../src/background/recompute.ts';
 import { countStates, liveConversations } from '../../../src/background/summary.ts';
-import { MIN, T0, conv, ctx, freshDb, msg } from './helpers.ts';
+import { MIN, T0, conv, ctx, freshDb, msg, eventsOf } from './helpers.ts';
 
 // Calendar policy from helpers: first response within 60 min, warning from 48 min.
 async function waiting() {
@@ -23,7 +23,7 @@ describe('snooze', () => {
     const { record } = await applyAction(db, 'x:1', { action: 'snooze', until: T0 + 40 * MIN }, { now: T0 + 10 * MIN, agent: 'Kim' });
     expect(record).toMatchObject({ status: 'snoozed', clockState: 'paused', dueAt: T0 + 90 * MIN });
     expect(record!.pauses).toEqual([{ from: T0 + 10 * MIN, to: T0 + 40 * MIN, reason: 'snooze', by: 'Kim' }]);
-    const ev = await db.events.where('type').equals('snoozed').first();
+    const ev = (await eventsOf(db, 'snoozed'))[0];
     expect(ev).toMatchObject({ agent: 'Kim', conversationId: 'x:1', at: T0 + 10 * MIN, detail: { until: T0 + 40 * MIN } });
 
     // At T0+60 an unsnoozed clock would breach; this one has counted 10 + 20 = 30 minutes and is open again.
@@ -49,7 +49,7 @@ describe('snooze', () => {
     // 10 minutes were paused: due at T0 + 70.
     expect(record).toMatchObject({ status: 'open', clockState: 'ok', dueAt: T0 + 70 * MIN });
     expect(record!.pauses[0]!.to).toBe(T0 + 20 * MIN);
-    expect((await db.events.where('type').equals('reopened').first())?.agent).toBe('Lou');
+    expect(((await eventsOf(db, 'reopened'))[0])?.agent).toBe('Lou');
   });
 });
 
@@ -63,7 +63,7 @@ describe('no reply needed', () => {
     // Long past the target: still no breach, nothing on the toolbar.
     expect((await recomputeOpen(db, T0 + 300 * MIN)).breachedIds).toEqual([]);
     expect(countStates(await liveConversations(db, T0 + 300 * MIN)).counts.breached).toBe(0);
-    expect(await db.events.where('type').equals('excluded').first()).toMatchObject({ agent: 'Kim', detail: { reason: 'compliment' } });
+    expect((await eventsOf(db, 'excluded'))[0]).toMatchObject({ agent: 'Kim', detail: { reason: 'compliment' } });
   });
 
   it('reopen puts it back under the clock, counted from the original message', async () => {
@@ -80,7 +80,7 @@ describe('assign to me', () => {
     const db = await waiting();
     expect((await applyAction(db, 'x:1', { action: 'assign' }, { now: T0, agent: 'Kim' })).record?.assignee).toBe('Kim');
     expect((await applyAction(db, 'x:1', { action: 'unassign' }, { now: T0, agent: 'Lou' })).record?.assignee).toBeNull();
-    const log = (await db.events.orderBy('seq').toArray()).filter((e) => e.type === 'assigned' || e.type === 'unassigned');
+    const log = (await eventsOf(db)).filter((e) => e.type === 'assigned' || e.type === 'unassigned');
     expect(log.map((e) => [e.type, e.agent, e.detail?.previous])).toEqual([
       ['assigned', 'Kim', null],
       ['unassigned', 'Lou', 'Kim'],

@@ -8,7 +8,7 @@ import { conversationOfNotification, type PendingNotification } from '../../../s
 import { badgeFor, showBadge, BADGE_AMBER, BADGE_RED, type Badge } from '../../../src/background/toolbar.ts';
 import { openDb } from '../../../src/shared/db.ts';
 import type { TeamConfig } from '../../../src/core/types.ts';
-import { MIN, T0, calConfig, conv, ctx, freshDb, msg } from './helpers.ts';
+import { MIN, T0, calConfig, conv, ctx, freshDb, msg, eventsOf } from './helpers.ts';
 
 const t = (key: string, subs?: string | string[]) => [key, ...(Array.isArray(subs) ? subs : subs ? [subs] : [])].join(':');
 
@@ -71,7 +71,7 @@ describe('tick', () => {
     expect(rec.withinTarget).toBe(false);
     expect(h.changed).toEqual([['x:1']]);
     expect(h.badges.at(-1)).toMatchObject({ text: '1', color: BADGE_RED });
-    expect(await db.events.where('type').equals('breached').count()).toBe(1);
+    expect((await eventsOf(db, 'breached')).length).toBe(1);
   });
 
   it('notifies before breach and at breach, once each, even across restarts', async () => {
@@ -151,7 +151,7 @@ describe('settings changes', () => {
     await ingest(db, [conv('x:1', [msg('x:1', 'customer', T0, T0)])], ctx(T0));
     const res = await recordSettingsChange(db, T0 + 61 * MIN, 'Kim');
     expect(res.breachedIds).toEqual(['x:1']);
-    const ev = await db.events.where('type').equals('settings-changed').toArray();
+    const ev = await eventsOf(db, 'settings-changed');
     expect(ev).toEqual([expect.objectContaining({ at: T0 + 61 * MIN, agent: 'Kim', conversationId: null })]);
   });
 });

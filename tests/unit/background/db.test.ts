@@ -1,12 +1,13 @@
 // Must load before dexie, which looks up the IndexedDB globals when it is imported.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, ReplyclockDb, SCHEMA_VERSIONS, openDb } from '../../../src/shared/db.ts';
+import { CURRENT_SCHEMA_VERSION, ReplyclockDb, SCHEMA_VERSIONS, openDb, withStatus } from '../../../src/shared/db.ts';
+import { eventsAbout, logEvents } from '../../../src/shared/events.ts';
 import type { ConversationRecord, PolicyVersion } from '../../../src/shared/records.ts';
 import { openStateCounts } from '../../../src/background/alarms.ts';
 import { recomputeOpen } from '../../../src/background/recompute.ts';
 import { liveState } from '../../../src/background/summary.ts';
-import { T0, freshDb } from './helpers.ts';
+import { T0, freshDb, eventsOf } from './helpers.ts';
 
 const sample = (id: string): ConversationRecord => ({
   id,
@@ -64,19 +65,21 @@ describe('database schema', () => {
       const name = `rc-upgrade-${s.version}-${Math.random()}`;
       const old = new ReplyclockDb(name, s.version);
       await old.conversations.put(sample('x:1'));
-      await old.events.add({ at: T0, type: 'detected', conversationId: 'x:1', agent: 'Alex' });
+      if (s.version < 4) await old.table('events').add({ at: T0, type: 'detected', conversationId: 'x:1', agent: 'Alex' });
+      else await logEvents(old.events, [{ at: T0, type: 'detected', conversationId: 'x:1', agent: 'Alex' }]);
       await old.daily.put({ day: '2025-01-15', platform: 'x', channel: 'public', policyId: 'cal', volume: 1, answered: 0, withinTarget: 0, breached: 0, firstResponseMinutesSum: 0 });
       await old.kv.put({ key: 'notified', value: ['rc|x:1|soon|1'] });
       await old.versions.put(version);
       old.close();
       const db = openDb(name);
       expect(await db.conversations.get('x:1')).toEqual(sample('x:1'));
-      expect(await db.events.count()).toBe(1);
+      expect(await eventsOf(db)).toEqual([{ seq: 1, at: T0, type: 'detected', conversationId: 'x:1', agent: 'Alex' }]);
+      expect((await eventsAbout(db.events, ['x:1'])).map((e) => e.type)).toEqual(['detected']);
       expect(await db.daily.where('day').equals('2025-01-15').count()).toBe(1);
       expect((await db.kv.get('notified'))?.value).toEqual(['rc|x:1|soon|1']);
       expect(await db.versions.get('k1')).toEqual(version);
       // The indexes the background queries by still answer on the upgraded database.
-      expect(await db.conversations.where('status').equals('open').primaryKeys()).toEqual(['x:1']);
+      expect(await withStatus(db, ['open']).primaryKeys()).toEqual(['x:1']);
       expect(await db.conversations.where('messageIds').equals('x:1').count()).toBe(1);
       db.close();
     }
@@ -106,8 +109,8 @@ describe('database schema', () => {
     raw.close();
     const db = openDb(name);
     expect(await db.conversations.where('messageIds').equals('x:7').count()).toBe(1);
-    expect(await db.conversations.where('status').equals('open').primaryKeys()).toEqual(['x:7']);
-    expect((await db.events.toArray())[0]).toMatchObject({ seq: 1, conversationId: 'x:7' });
+    expect(await withStatus(db, ['open']).primaryKeys()).toEqual(['x:7']);
+    expect((await eventsOf(db))[0]).toMatchObject({ seq: 1, conversationId: 'x:7' });
     db.close();
   });
 

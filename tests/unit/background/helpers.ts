@@ -2,7 +2,9 @@
 import 'fake-indexeddb/auto';
 import type { Policy, TeamConfig } from '../../../src/core/types.ts';
 import { openDb, type ReplyclockDb } from '../../../src/shared/db.ts';
+import { readEvents } from '../../../src/shared/events.ts';
 import type { ObservedConversation, ObservedMessage } from '../../../src/shared/protocol.ts';
+import type { EventRecord } from '../../../src/shared/records.ts';
 
 let n = 0;
 export function freshDb(): ReplyclockDb {
@@ -29,3 +31,9 @@ export function conv(id: string, messages: ObservedMessage[], extra: Partial<Obs
 }
 
 export const ctx = (now: number, config: TeamConfig = calConfig(), agent = 'Alex') => ({ now, config, agent });
+
+/** The event log as events (unpacked from its stored rows), oldest first; only those of `type` when given. */
+export async function eventsOf(db: ReplyclockDb, type?: EventRecord['type']): Promise<EventRecord[]> {
+  const all = await readEvents(db.events);
+  return type === undefined ? all : all.filter((e) => e.type === type);
+}

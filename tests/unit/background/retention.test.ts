@@ -5,7 +5,7 @@ import { ingest } from '../../../src/background/ingest.ts';
 import { pruneByRetention, withQuotaRetry } from '../../../src/background/retention.ts';
 import { storageWarningText } from '../../../src/background/summary.ts';
 import { KV, kvGet } from '../../../src/shared/db.ts';
-import { MIN, T0, conv, ctx, freshDb, msg } from './helpers.ts';
+import { MIN, T0, conv, ctx, freshDb, msg, eventsOf } from './helpers.ts';
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,7 @@ describe('retention', () => {
     expect((await db.conversations.toCollection().primaryKeys()).sort()).toEqual(['x:new', 'x:waiting']);
     expect(await db.events.where('at').below(T0 - 180 * DAY).count()).toBe(0);
     expect(await db.daily.count()).toBe(dailyBefore);
-    expect(await db.events.where('type').equals('pruned').count()).toBe(1);
+    expect((await eventsOf(db, 'pruned')).length).toBe(1);
   });
 
   it('on QuotaExceededError prunes the oldest 10 %, sets a storage warning and retries the write', async () => {
@@ -47,7 +47,7 @@ describe('retention', () => {
     expect(ids).toContain('x:latest');
     expect(await kvGet(db, KV.storageWarning)).toEqual({ at: T0 + 60 * MIN, prunedConversations: 2 });
     expect(await storageWarningText(db, (k, s) => `${k}:${String(s)}`)).toBe('bgStorageWarning:2');
-    expect(await db.events.where('type').equals('quota-exceeded').count()).toBe(1);
+    expect((await eventsOf(db, 'quota-exceeded')).length).toBe(1);
   });
 
   it('recognises a quota error wrapped by Dexie and passes other errors through untouched', async () => {

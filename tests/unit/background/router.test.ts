@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { handleMessage, type RouterDeps, type Sender } from '../../../src/background/router.ts';
 import { isPageHost } from '../../../src/background/hosts.ts';
 import type { ReplyclockDb } from '../../../src/shared/db.ts';
-import { MIN, T0, calConfig, conv, freshDb, msg } from './helpers.ts';
+import { MIN, T0, calConfig, conv, freshDb, msg, eventsOf } from './helpers.ts';
 import type { OpeningHours, Policy } from '../../../src/core/types.ts';
 import type { ConversationSnapshot } from '../../../src/shared/protocol.ts';
 import { timelineFor } from '../../../src/core/hours/engine.ts';
@@ -93,7 +93,7 @@ describe('router sender checks', () => {
     // Marked as refused: the content script drops such a batch instead of retrying it (wire.ts RefusedError).
     expect(reply).toMatchObject({ refused: true });
     expect(await db.conversations.count()).toBe(0);
-    expect(await db.events.count()).toBe(0);
+    expect((await eventsOf(db)).length).toBe(0);
   });
 
   it('stores the valid conversations of a batch and names the invalid one by path, storing nothing of it', async () => {
@@ -142,7 +142,7 @@ describe('router handlers', () => {
     expect(excluded.status).toBe('excluded');
     expect(excluded.excludedReason).toBe('spam');
     await act({ action: 'unassign' });
-    const events = (await db.events.orderBy('seq').toArray()).filter((e) => e.type !== 'status-changed' && e.type !== 'detected');
+    const events = (await eventsOf(db)).filter((e) => e.type !== 'status-changed' && e.type !== 'detected');
     expect(events.map((e) => [e.type, e.agent])).toEqual([
       ['assigned', 'Sam'],
       ['snoozed', 'Sam'],
@@ -156,7 +156,7 @@ describe('router handlers', () => {
     const db = freshDb();
     const reply = await handleMessage({ rc: 1, type: 'ui:action', payload: { conversationId: 'x:nope', act: { action: 'assign' } } }, page, deps(db));
     expect(reply).toEqual({ ok: true, value: { conversation: null } });
-    expect(await db.events.count()).toBe(0);
+    expect((await eventsOf(db)).length).toBe(0);
   });
 
   it('looks up snapshots with the frozen policy so badges tick with the recorded version', async () => {
@@ -217,7 +217,7 @@ describe('router handlers', () => {
     const reply = await handleMessage({ rc: 1, type: 'ui:delete-all', payload: { confirm: true } }, page, deps(db));
     expect(reply).toEqual({ ok: true, value: { deleted: 1 } });
     expect(await db.conversations.count()).toBe(0);
-    expect(await db.events.count()).toBe(0);
+    expect((await eventsOf(db)).length).toBe(0);
     expect(await db.daily.count()).toBe(0);
   });
 });
