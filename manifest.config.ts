@@ -10,6 +10,8 @@ export const isDemo = process.env.DEMO === '1';
 
 
 const matches = isDemo ? [...BUILT_IN_MATCHES, ...DEMO_MATCHES] : BUILT_IN_MATCHES;
+/** Where the content script runs. vite.config.ts (contentScripts) builds it and adds it to the manifest. */
+export const contentMatches = [...matches];
 
 export default defineManifest({
   manifest_version: 3,
@@ -30,7 +32,8 @@ export default defineManifest({
   permissions: ['storage', 'alarms', 'notifications', 'scripting', 'unlimitedStorage'],
   host_permissions: matches,
   optional_host_permissions: ['https://*/*'],
-  content_scripts: [{ matches, js: ['src/content/index.ts'], run_at: 'document_idle' }],
+  // content_scripts and their web_accessible_resources: added by vite.config.ts (contentScripts), which builds the
+  // content script apart from the pages and the background (content-script size budget).
   ...(isFirefox
     ? {
         background: { scripts: ['src/background/index.ts'], type: 'module' },

@@ -1,7 +1,7 @@
 // The badge's action menu, built the first time an agent opens it. Most badges are only ever read, so the
 // menu's code and styles load on demand (a chunk of their own) instead of weighing on every page.
 import { t } from './api.ts';
-import { BADGE_ACTIONS, type BadgeAction, type BadgeMenu } from './badge.ts';
+import type { BadgeAction, BadgeMenu } from './badge.ts';
 
 const MENU_CSS = `:host([data-menu-open]) .tip{display:none}
 .menu{position:absolute;top:calc(100% + 4px);left:0;z-index:2147483647;display:flex;flex-direction:column;min-width:200px;padding:4px 0;border:1px solid #c4c9cc;border-radius:6px;background:#fff;color:#1f2328;box-shadow:0 2px 8px rgba(0,0,0,.18)}
@@ -10,6 +10,7 @@ const MENU_CSS = `:host([data-menu-open]) .tip{display:none}
 .menu button:hover,.menu button:focus{background:#eef1f4}
 @media (prefers-color-scheme:dark){.menu{background:#1f2328;color:#e9ecef;border-color:#444c56}.menu button:hover,.menu button:focus{background:#2f3640}}`;
 
+// In menu order. Types only from badge.ts: the menu is built as a module of its own (vite.config.ts) and badge.ts imports it.
 const ACTION_KEYS: Record<BadgeAction, string> = {
   assign: 'act_assign',
   exclude: 'act_exclude',
@@ -27,7 +28,7 @@ export function mountMenu(root: ShadowRoot, host: HTMLElement, button: HTMLButto
   menu.setAttribute('aria-label', t('menu_label'));
   menu.hidden = true;
   const items = new Map<BadgeAction, HTMLButtonElement>();
-  for (const a of BADGE_ACTIONS) {
+  for (const a of Object.keys(ACTION_KEYS) as BadgeAction[]) {
     const item = document.createElement('button');
     item.type = 'button';
     item.setAttribute('role', 'menuitem');

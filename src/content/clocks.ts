@@ -3,11 +3,12 @@
 // A schedule object gets its timeline from: the window a snapshot brought for it (a frozen, older schedule), or
 // the window of the active config's schedule with its id (the background sends none when they are the same).
 import type { OpeningHours } from '../core/types.ts';
-import { makeClocks, type Clocks } from '../core/clock-core.ts';
+import { makeCurrentClock, type Clocks } from '../core/clock-core.ts';
 import type { HoursTimeline } from '../core/hours/timeline.ts';
 import { windowTimeline, type HoursWindow } from '../core/hours/window.ts';
 
-export interface WindowClocks extends Clocks {
+/** The badge's clock (a content script reads no other) and the windows it counts in. */
+export interface WindowClocks extends Pick<Clocks, 'currentClock'> {
   timelineOf(hours: OpeningHours): HoursTimeline;
   /** The active config's windows, by schedule id (after every config load). */
   setConfigWindows(windows: Record<string, HoursWindow>): void;
@@ -24,7 +25,7 @@ export function createWindowClocks(): WindowClocks {
     return t;
   };
   return {
-    ...makeClocks(timelineOf),
+    currentClock: makeCurrentClock(timelineOf),
     timelineOf,
     setConfigWindows(windows) {
       byId = new Map(Object.entries(windows).map(([id, w]) => [id, windowTimeline(w)]));

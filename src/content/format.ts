@@ -1,15 +1,14 @@
 // Durations and times with Intl only: date-fns-tz would blow the content script's size budget.
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function unit(lang: string, u: 'minute' | 'hour' | 'day'): Intl.NumberFormat {
-  const key = `n|${lang}|${u}`;
-  let f = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!f) {
-    f = new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 });
-    cache.set(key, f);
-  }
+/** One formatter per language and style, made once (building an Intl formatter costs far more than using it). */
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = cache.get(key) as F | undefined;
+  if (!f) cache.set(key, (f = make()));
   return f;
 }
+
+const unit = (lang: string, u: 'minute' | 'hour' | 'day'): Intl.NumberFormat =>
+  cached(`n|${lang}|${u}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: 0 }));
 
 // Results, too: every badge on screen re-renders each second, and most show one of a few hundred durations.
 const texts = new Map<string, string>();
@@ -39,19 +38,8 @@ function minutesText(m: number, lang: string): string {
   return h ? `${unit(lang, 'day').format(d)} ${unit(lang, 'hour').format(h)}` : unit(lang, 'day').format(d);
 }
 
-function dateFormat(lang: string, withDay: boolean): Intl.DateTimeFormat {
-  const key = `d|${lang}|${withDay}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, {
-      ...(withDay ? { weekday: 'short' } : {}),
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    cache.set(key, f);
-  }
-  return f;
-}
+const dateFormat = (lang: string, withDay: boolean): Intl.DateTimeFormat =>
+  cached(`d|${lang}|${withDay}`, () => new Intl.DateTimeFormat(lang, { ...(withDay ? { weekday: 'short' } : {}), hour: '2-digit', minute: '2-digit' }));
 
 /** "14:30" today, "Mon 09:00" on another day within a week, otherwise with the date. In the agent's own zone. */
 export function formatWhen(ms: number, now: number, lang: string): string {
@@ -73,12 +61,5 @@ function localDay(now: number): { from: number; to: number } {
   return { from, to: d.getTime() };
 }
 
-function fullFormat(lang: string): Intl.DateTimeFormat {
-  const key = `f|${lang}`;
-  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) {
-    f = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-    cache.set(key, f);
-  }
-  return f;
-}
+const fullFormat = (lang: string): Intl.DateTimeFormat =>
+  cached(`f|${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));

@@ -33,5 +33,8 @@ export interface SiteDefinition {
 export interface SiteEntry {
   id: string;
   matches(url: URL): boolean;
-  load(): Promise<Pick<SiteDefinition, 'init'>>;
+  load(): Promise<LazySite>;
 }
+
+/** What a lazily loaded adapter module exports: the registry entry already holds its id and URL test. */
+export type LazySite = Pick<SiteDefinition, 'init'>;

@@ -392,8 +392,17 @@ export function makeClocks(timelineOf: (hours: OpeningHours) => HoursTimeline): 
   const timeline = (h: OpeningHours | null): Hours => (h ? timelineOf(h) : null);
   return {
     readClocks: (facts, policy, schedule, at) => readClocks(timeline, facts, policy, schedule, at),
-    currentClock: (facts, policy, schedule, at) => currentClock(timeline, facts, policy, schedule, at),
+    currentClock: makeCurrentClock(timelineOf),
     countedMs: (hours, pauses, a, b) => countedMs(timeline(hours), pauses, a, b),
     counterDueAt: (hours, pauses, start, ms) => counterDueAt(timeline(hours), pauses, start, ms),
   };
+}
+
+/**
+ * Only the badge's clock, bound to one engine: what a content script needs, without the rest of makeClocks (every
+ * function of the object makeClocks returns would ship into every page; content-script size budget).
+ */
+export function makeCurrentClock(timelineOf: (hours: OpeningHours) => HoursTimeline): Clocks['currentClock'] {
+  const timeline = (h: OpeningHours | null): Hours => (h ? timelineOf(h) : null);
+  return (facts, policy, schedule, at) => currentClock(timeline, facts, policy, schedule, at);
 }

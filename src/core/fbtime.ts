@@ -3,7 +3,6 @@
 // text into an instant plus how far off it may be, so a clock never claims more precision than the page
 // gave. English, German and Dutch; anything else (or anything odd) is null, and the caller falls back to
 // first-seen time. Pure: `now` and the zone (a WallClock) come from the caller.
-import { civilFromEpochDay, daysInMonth, epochDay, MS_PER_DAY, MS_PER_MINUTE } from './hours/civil.ts';
 import type { WallClock } from './wall-clock.ts';
 
 export interface FbTime {
@@ -14,51 +13,55 @@ export interface FbTime {
 }
 
 const SEC = 1000;
-const HOUR = 60 * MS_PER_MINUTE;
-const WEEK = 7 * MS_PER_DAY;
+const MINUTE = 60 * SEC;
+const DAY = 86_400_000;
 
-// Unit words as Facebook abbreviates or spells them (en / de / nl), singular and plural.
-const UNITS: [number, string[]][] = [
-  [SEC, ['s', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden', 'seconde', 'seconden']],
-  [MS_PER_MINUTE, ['m', 'min', 'mins', 'minute', 'minutes', 'minuten', 'minuut', 'mn']],
-  [HOUR, ['h', 'hr', 'hrs', 'hour', 'hours', 'std', 'stunde', 'stunden', 'u', 'uur', 'uren']],
-  [MS_PER_DAY, ['d', 'day', 'days', 't', 'tag', 'tage', 'tagen', 'dag', 'dagen']],
-  [WEEK, ['w', 'wk', 'wks', 'week', 'weeks', 'wo', 'woche', 'wochen', 'weken']],
-  [30.436875 * MS_PER_DAY, ['mo', 'mos', 'month', 'months', 'monat', 'monate', 'monaten', 'mnd', 'maand', 'maanden']],
-  [365.2425 * MS_PER_DAY, ['y', 'yr', 'yrs', 'year', 'years', 'j', 'jr', 'jahr', 'jahre', 'jahren', 'jaar', 'jaren']],
-];
-const UNIT_MS = new Map<string, number>(UNITS.flatMap(([ms, words]) => words.map((w) => [w, ms] as const)));
-const ONE = new Set(['a', 'an', 'one', 'ein', 'eine', 'einer', 'einem', 'een']);
+// Calendar arithmetic in UTC days (proleptic Gregorian, any year), through Date's own rules: this module ships in
+// the Facebook content script, which cannot afford the hours engine's civil-date code (content-script size budget).
+const utcDay = (year: number, month: number, day: number): number => new Date(0).setUTCFullYear(year, month - 1, day) / DAY;
+function civilDay(day: number): { year: number; month: number; day: number } {
+  const d = new Date(day * DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+const daysInMonth = (year: number, month: number): number => civilDay(utcDay(year, month + 1, 0)).day;
 
-const MONTHS: string[][] = [
-  ['jan', 'january', 'januar', 'januari', 'jänner', 'jän'],
-  ['feb', 'february', 'februar', 'februari'],
-  ['mar', 'march', 'mär', 'märz', 'maerz', 'mrt', 'maart'],
-  ['apr', 'april'],
-  ['may', 'mai', 'mei'],
-  ['jun', 'june', 'juni'],
-  ['jul', 'july', 'juli'],
-  ['aug', 'august', 'augustus'],
-  ['sep', 'sept', 'september'],
-  ['oct', 'october', 'okt', 'oktober'],
-  ['nov', 'november'],
-  ['dec', 'december', 'dez', 'dezember'],
-];
-const MONTH = new Map<string, number>(MONTHS.flatMap((words, i) => words.map((w) => [w, i + 1] as const)));
+/** Words → value: groups separated by "|", words by " " (compact: these tables ship in every Facebook page). */
+function table<V>(groups: string, value: (group: number) => V): Map<string, V> {
+  return new Map(groups.split('|').flatMap((g, i) => g.split(' ').map((w) => [w, value(i)] as const)));
+}
+
+// Unit words as Facebook abbreviates or spells them (en / de / nl), singular and plural; one group per unit.
+const UNIT_MS = [SEC, MINUTE, 60 * MINUTE, DAY, 7 * DAY, 30.436875 * DAY, 365.2425 * DAY];
+const UNIT = table(
+  's sec secs second seconds sek sekunde sekunden seconde seconden' +
+    '|m min mins minute minutes minuten minuut mn' +
+    '|h hr hrs hour hours std stunde stunden u uur uren' +
+    '|d day days t tag tage tagen dag dagen' +
+    '|w wk wks week weeks wo woche wochen weken' +
+    '|mo mos month months monat monate monaten mnd maand maanden' +
+    '|y yr yrs year years j jr jahr jahre jahren jaar jaren',
+  (i) => UNIT_MS[i]!,
+);
+const ONE = new Set('a an one ein eine einer einem een'.split(' '));
+
+// Month 1 … 12.
+const MONTH = table(
+  'jan january januar januari jänner jän|feb february februar februari|mar march mär märz maerz mrt maart' +
+    '|apr april|may mai mei|jun june juni|jul july juli|aug august augustus|sep sept september' +
+    '|oct october okt oktober|nov november|dec december dez dezember',
+  (i) => i + 1,
+);
 
 // 0 = Monday … 6 = Sunday, matching WallParts.weekday.
-const WEEKDAYS: string[][] = [
-  ['mon', 'monday', 'mo', 'montag', 'ma', 'maandag'],
-  ['tue', 'tues', 'tuesday', 'di', 'dienstag', 'dinsdag'],
-  ['wed', 'wednesday', 'mi', 'mittwoch', 'wo', 'woensdag'],
-  ['thu', 'thur', 'thurs', 'thursday', 'do', 'donnerstag', 'donderdag'],
-  ['fri', 'friday', 'fr', 'freitag', 'vr', 'vrijdag'],
-  ['sat', 'saturday', 'sa', 'samstag', 'sonnabend', 'za', 'zaterdag'],
-  ['sun', 'sunday', 'so', 'sonntag', 'zo', 'zondag'],
-];
-const WEEKDAY = new Map<string, number>(WEEKDAYS.flatMap((words, i) => words.map((w) => [w, i] as const)));
+const WEEKDAY = table(
+  'mon monday mo montag ma maandag|tue tues tuesday di dienstag dinsdag|wed wednesday mi mittwoch wo woensdag' +
+    '|thu thur thurs thursday do donnerstag donderdag|fri friday fr freitag vr vrijdag' +
+    '|sat saturday sa samstag sonnabend za zaterdag|sun sunday so sonntag zo zondag',
+  (i) => i,
+);
 
-const JUST_NOW = new Set(['just now', 'now', 'gerade eben', 'soeben', 'jetzt', 'zojuist', 'net', 'nu', 'zonet', 'nu net']);
+// Whole phrases (some of two words), one per group.
+const JUST_NOW = new Set('just now|now|gerade eben|soeben|jetzt|zojuist|net|nu|zonet|nu net'.split('|'));
 const TODAY = new Set(['today', 'heute', 'vandaag']);
 const YESTERDAY = new Set(['yesterday', 'gestern', 'gisteren']);
 
@@ -95,14 +98,14 @@ function minuteOf(h: string | undefined, m: string | undefined, ampm: string | u
 
 /** A displayed minute covers that whole minute: its middle, ±30 s. */
 function atMinute(clock: WallClock, day: number, minute: number): FbTime {
-  const { year, month, day: d } = civilFromEpochDay(day);
+  const { year, month, day: d } = civilDay(day);
   return { at: clock.instant(year, month, d, minute) + 30 * SEC, precisionMs: 30 * SEC };
 }
 
 /** A date without a time: the middle of that local day (23 or 25 hours long around DST changes). */
 function atDay(clock: WallClock, day: number): FbTime {
-  const a = civilFromEpochDay(day);
-  const b = civilFromEpochDay(day + 1);
+  const a = civilDay(day);
+  const b = civilDay(day + 1);
   const start = clock.instant(a.year, a.month, a.day, 0);
   const end = clock.instant(b.year, b.month, b.day, 0);
   return { at: (start + end) / 2, precisionMs: (end - start) / 2 };
@@ -112,7 +115,7 @@ function relative(s: string, now: number): FbTime | null {
   const m = RELATIVE.exec(s);
   if (!m) return null;
   const n = /^\d/.test(m[1]!) ? Number(m[1]) : ONE.has(m[1]!) ? 1 : NaN;
-  const unit = UNIT_MS.get(m[2]!);
+  const unit = UNIT.get(m[2]!);
   if (!Number.isFinite(n) || unit === undefined) return null;
   // Facebook does not say whether it rounds or floors: the shown count, give or take half a unit.
   return { at: now - n * unit, precisionMs: unit / 2 };
@@ -122,7 +125,7 @@ function dayWord(s: string, now: number, clock: WallClock): FbTime | null {
   const m = DAY_AT.exec(s);
   const word = m ? m[1]! : s.replace(/\.$/, ''); // "Yesterday", "Mon." alone: the whole day
   const today = clock.parts(now);
-  const todayDay = epochDay(today.year, today.month, today.day);
+  const todayDay = utcDay(today.year, today.month, today.day);
   let day: number;
   if (TODAY.has(word)) day = todayDay;
   else if (YESTERDAY.has(word)) day = todayDay - 1;
@@ -149,7 +152,7 @@ function calendarDate(s: string, now: number, clock: WallClock): FbTime | null {
   const build = (year: number): FbTime | null => {
     const d = Number(day);
     if (d < 1 || d > daysInMonth(year, month)) return null;
-    const ed = epochDay(year, month, d);
+    const ed = utcDay(year, month, d);
     return minute === null ? atDay(clock, ed) : atMinute(clock, ed, minute);
   };
   if (yearText) return build(Number(yearText));

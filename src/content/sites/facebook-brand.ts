@@ -33,6 +33,8 @@ const NOT_PROFILE = new Set([
 const VANITY = /^[A-Za-z0-9.]{1,80}$/;
 const INVISIBLE = /\p{Cf}/u;
 
+export const hrefOf = (a: Element): string => a.getAttribute('href') ?? '';
+
 export const normName = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** The account a link points at, or null when the link is not a profile link (comment, photo, hashtag…). */

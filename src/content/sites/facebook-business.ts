@@ -5,8 +5,7 @@
 // Comment threads (thread_type …COMMENT) are 'public', messages 'dm'. Selectors: FB_BUSINESS (classes only).
 import { parseFbTime } from '../../core/fbtime.ts';
 import { localWallClock } from '../../core/wall-clock.ts';
-import type { SiteContext, SiteDefinition } from '../site.ts';
-import { isFacebookBusinessUrl } from './facebook-urls.ts';
+import type { LazySite, SiteContext } from '../site.ts';
 import { HEALTH_GRACE_MS, steadyTime, textKey } from './facebook-read.ts';
 import { any, first, FB_BUSINESS, OWN_PREVIEW } from './facebook-selectors.ts';
 
@@ -92,4 +91,5 @@ function initBusiness(ctx: SiteContext): void {
   });
 }
 
-export const facebookBusinessSite: SiteDefinition = { id: 'facebook', matches: isFacebookBusinessUrl, init: initBusiness };
+// Loaded by the registry (registry.ts), whose entry holds the URL test (isFacebookBusinessUrl).
+export const facebookBusinessSite: LazySite = { init: initBusiness };

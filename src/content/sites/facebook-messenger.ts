@@ -7,9 +7,8 @@
 import { parseFbTime } from '../../core/fbtime.ts';
 import { localWallClock } from '../../core/wall-clock.ts';
 import type { ObservedConversation } from '../../shared/protocol.ts';
-import type { SiteContext, SiteDefinition } from '../site.ts';
-import { pageBrands } from './facebook-brand.ts';
-import { isFacebookMessagesUrl } from './facebook-urls.ts';
+import type { LazySite, SiteContext } from '../site.ts';
+import { hrefOf, pageBrands } from './facebook-brand.ts';
 import { HEALTH_GRACE_MS, steadyTime, textKey } from './facebook-read.ts';
 import { any, first, FB_MESSENGER, OWN_PREVIEW, OWN_SENDER, THREAD_PATH } from './facebook-selectors.ts';
 
@@ -28,7 +27,7 @@ const THREAD_HREF = /\/messages\/(?:e2ee\/)?t\/([A-Za-z0-9_.-]{1,64})/;
 /** Reads a thread-list row: its link names the thread; the texts are name, last message, time. */
 export function readMessengerRow(row: Element): MessengerRow | null {
   const link = first(row, FB_MESSENGER, 'rowLink');
-  const m = THREAD_HREF.exec(link?.getAttribute('href') ?? '');
+  const m = link && THREAD_HREF.exec(hrefOf(link));
   if (!link || !m) return null;
   // Leaf texts in order: name, preview, then "·" and the time.
   const texts = [...link.querySelectorAll('span')]
@@ -132,9 +131,8 @@ function initMessenger(ctx: SiteContext): void {
   });
 }
 
-export const facebookMessengerSite: SiteDefinition = {
-  id: 'facebook',
-  matches: isFacebookMessagesUrl,
+// Loaded by the registry (registry.ts), whose entry holds the URL test (isFacebookMessagesUrl).
+export const facebookMessengerSite: LazySite = {
   init(ctx) {
     // Only for teams that configured their Page: an agent's personal chats are none of Replyclock's business.
     if (pageBrands(ctx)) initMessenger(ctx);

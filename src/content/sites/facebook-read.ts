@@ -3,7 +3,7 @@
 // reports 'mismatch'); a time that cannot be read falls back to first-seen (at: null), never a guess.
 import { findFbTime, parseFbTime, type FbTime } from '../../core/fbtime.ts';
 import type { WallClock } from '../../core/wall-clock.ts';
-import { profileOfHref, type FbProfile } from './facebook-brand.ts';
+import { hrefOf, profileOfHref, type FbProfile } from './facebook-brand.ts';
 import { any, FB_COMMENTS } from './facebook-selectors.ts';
 
 export interface FbComment {
@@ -88,7 +88,7 @@ export function readComment(article: Element, now: number, clock: WallClock): Co
   let id: string | null = null;
   let parentId: string | null = null;
   for (const a of idLinks) {
-    const p = params(a.getAttribute('href') ?? '');
+    const p = params(hrefOf(a));
     const reply = normCommentId(p.get('reply_comment_id'));
     const top = normCommentId(p.get('comment_id'));
     if (reply) {
@@ -102,7 +102,7 @@ export function readComment(article: Element, now: number, clock: WallClock): Co
   if (!parentId) {
     const outer = article.parentElement?.closest(any(FB_COMMENTS, 'comment'));
     const outerLink = outer ? ownAll(outer, FB_COMMENTS.idLink[0])[0] : undefined;
-    const outerId = outerLink ? normCommentId(params(outerLink.getAttribute('href') ?? '').get('comment_id')) : null;
+    const outerId = outerLink ? normCommentId(params(hrefOf(outerLink)).get('comment_id')) : null;
     if (outerId && outerId !== id) parentId = outerId;
   }
   if (parentId === id) parentId = null;
@@ -110,7 +110,7 @@ export function readComment(article: Element, now: number, clock: WallClock): Co
   let profile: FbProfile | null = null;
   let name = '';
   for (const a of ownAll(article, any(FB_COMMENTS, 'profileLink'))) {
-    const p = profileOfHref(a.getAttribute('href') ?? '');
+    const p = profileOfHref(hrefOf(a));
     if (!p) continue;
     profile ??= p;
     const shown = (a.textContent ?? '').trim();
@@ -122,7 +122,7 @@ export function readComment(article: Element, now: number, clock: WallClock): Co
   if (!profile) return { ok: false, reason: 'comment author link not found' };
 
   // The time link is the id link that is not a profile link (it points at the post); else the last one.
-  const timeLink = idLinks.find((a) => !profileOfHref(a.getAttribute('href') ?? '')) ?? idLinks[idLinks.length - 1]!;
+  const timeLink = idLinks.find((a) => !profileOfHref(hrefOf(a))) ?? idLinks[idLinks.length - 1]!;
   let time: FbTime | null = null;
   const utime = ownAll(article, FB_COMMENTS.utime[0])[0]?.getAttribute('data-utime');
   if (utime && /^\d{9,11}$/.test(utime)) time = { at: Number(utime) * 1000, precisionMs: 0 };

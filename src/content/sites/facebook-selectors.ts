@@ -18,8 +18,6 @@ export const FB_COMMENTS = {
   text: ['div[dir="auto"]', 'span[dir="auto"]'],
   /** Pre-2020 layout only: exact time in seconds. */
   utime: ['abbr[data-utime]'],
-  /** Where comments live: present without any comment = maybe just no comments yet; absent = layout changed. */
-  surface: ['[role="main"]', '[role="dialog"]'],
   /** The post itself (a post with no comments is legitimately empty). */
   post: ['[role="article"]', '[data-ad-preview="message"]'],
 } as const satisfies Record<string, readonly string[]>;
@@ -36,8 +34,6 @@ export const FB_MESSENGER = {
   messageBody: ['[role="gridcell"] div[dir="auto"]', '[role="gridcell"]'],
   /** Visually hidden sender heading: "You sent" or the person's name. */
   sender: ['h5', '[role="gridcell"] span[class*="visually"]'],
-  /** Day/time separators inside the log ("Today at 14:05"). */
-  separator: ['h4', '[role="row"] [data-scope="date_break"]'],
   /** End-to-end encrypted chats ask for a PIN before showing anything. */
   pin: ['input[autocomplete="one-time-code"]', 'input[inputmode="numeric"][maxlength="6"]', '[aria-label*="PIN"]'],
 } as const satisfies Record<string, readonly string[]>;
@@ -76,15 +72,6 @@ export function first<T extends SelectorTable>(root: ParentNode, table: T, key: 
     if (found) return found;
   }
   return null;
-}
-
-/** All elements of the first selector of the entry that matches anything. */
-export function all<T extends SelectorTable>(root: ParentNode, table: T, key: keyof T): Element[] {
-  for (const css of table[key]!) {
-    const found = root.querySelectorAll(css);
-    if (found.length) return [...found];
-  }
-  return [];
 }
 
 /** Pages whose comments we read: posts, permalinks, photos and videos (and any page showing a comment link). */

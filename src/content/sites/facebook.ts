@@ -7,11 +7,10 @@
 // an agent reading someone else's post sees no badges.
 import { localWallClock } from '../../core/wall-clock.ts';
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
-import type { SiteContext, SiteDefinition } from '../site.ts';
-import { isBrand, pageBrands, profileOfHref, type FbBrands } from './facebook-brand.ts';
+import type { LazySite, SiteContext } from '../site.ts';
+import { hrefOf, isBrand, pageBrands, profileOfHref, type FbBrands } from './facebook-brand.ts';
 import { HEALTH_GRACE_MS, ownAll, readComment, steadyTime, type FbComment } from './facebook-read.ts';
 import { any, first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
-import { isFacebookUrl } from './facebook-urls.ts';
 
 /** An http(s) link to the comment without Facebook's tracking parameters (__cft__, __tn__). */
 export function cleanUrl(href: string, base: string): string {
@@ -37,7 +36,7 @@ export function postIsBrand(url: URL, article: Element, brands: FbBrands): boole
   const scope: ParentNode = post ?? article.closest('[role="dialog"]') ?? document;
   for (const a of scope.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], strong a[href]')) {
     if (a.closest(comment) && a.closest(comment) !== post) continue;
-    const p = profileOfHref(a.getAttribute('href') ?? '');
+    const p = profileOfHref(hrefOf(a));
     if (p) return isBrand(brands, p, a.textContent ?? '');
   }
   return false;
@@ -87,7 +86,7 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
       id: th.conv,
       platform: 'facebook',
       channel: 'public',
-      url: cleanUrl(c.timeLink.getAttribute('href') ?? '', ctx.url.href),
+      url: cleanUrl(hrefOf(c.timeLink), ctx.url.href),
       customer: fromBrand ? {} : { ...(handleOf ? { handle: handleOf } : {}), ...(c.name ? { name: c.name.slice(0, 200) } : {}) },
       messages: [msg],
     };
@@ -107,9 +106,8 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
   });
 }
 
-export const facebookSite: SiteDefinition = {
-  id: 'facebook',
-  matches: isFacebookUrl,
+// Loaded by the registry (registry.ts), whose entry holds the URL test (isFacebookUrl).
+export const facebookSite: LazySite = {
   init(ctx) {
     const brands = pageBrands(ctx);
     if (brands) initComments(ctx, brands);
