@@ -35,12 +35,17 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
   let config: TeamConfig = { version: 1, schedules: [], policies: [], brands: {}, sites: [] };
   const clocks = createWindowClocks();
   let active: ActiveConfig | null = null;
-  try {
-    active = await loadConfig();
-  } catch (err) {
-    if (isInvalidationError(err)) {
-      stop();
-      return { life };
+  // An ask fails when the worker is stopped mid-answer (MV3): ask again at once, a few times, before reading the page.
+  // Posts that leave a virtualised timeline before a config arrives are never seen as conversations.
+  for (let i = 0; i < 4 && !active; i++) {
+    try {
+      active = await loadConfig();
+    } catch (err) {
+      if (isInvalidationError(err)) {
+        stop();
+        return { life };
+      }
+      await new Promise((r) => setTimeout(r, 100 * i));
     }
   }
   if (active) {
@@ -81,9 +86,12 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
   };
   // One way to (re)load the config: when the team changes it (broadcast), daily (the hours windows reach 90 days
   // ahead, and a tab may stay open for weeks), and soon after a first ask that failed (the background was starting).
-  const refresh = (): void => {
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (again = 0): void => {
     loadConfig().then(reload, (err: unknown) => {
       if (isInvalidationError(err)) stop();
+      // Until one ask succeeds (from 2 s, doubling to a minute): without a config nothing on the page is measured.
+      else if (again) retry = setTimeout(() => refresh(Math.min(again * 2, 60_000)), again);
     });
   };
   onBroadcast((msg) => {
@@ -135,7 +143,7 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
   });
 
   const daily = setInterval(refresh, 86_400_000);
-  const retry = active ? undefined : setTimeout(refresh, 2000);
+  if (!active) retry = setTimeout(() => refresh(4000), 2000);
   signal.addEventListener('abort', () => (clearInterval(daily), clearTimeout(retry)), { once: true });
   return { life };
 }

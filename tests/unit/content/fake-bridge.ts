@@ -18,4 +18,4 @@ export const request = vi.fn(async (type: string, payload: unknown) => {
   return { ok: true };
 });
 export const onBroadcast = vi.fn();
-export const loadConfig = async () => ({ config, hours: {} });
+export const loadConfig = vi.fn(async () => ({ config, hours: {} }));

@@ -7,7 +7,7 @@ import type { TeamConfig } from '../../../src/core/types.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
 vi.mock('../../../src/content/bridge.ts', () => import('./fake-bridge.ts'));
-import { calls, useConfig } from './fake-bridge.ts';
+import { calls, loadConfig, useConfig } from './fake-bridge.ts';
 const config: TeamConfig = {
   version: 1,
   schedules: [],
@@ -49,6 +49,7 @@ async function start(url: string, fixture: string): Promise<void> {
 describe('content runtime on X', () => {
   beforeEach(() => {
     calls.length = 0;
+    loadConfig.mockClear();
   });
   afterEach(() => {
     life?.abort();
@@ -67,6 +68,14 @@ describe('content runtime on X', () => {
     // Calendar-time policy, tweets from March: an hour's target is long overdue.
     expect(badges()[0]!.dataset.state).toBe('breached');
     expect(badgeParts(badges()[0]!)!.text.textContent).toMatch(/^Overdue by /);
+  });
+
+  it('asks for the config again at once when the worker was stopped mid-answer, so the first posts are measured', async () => {
+    const stopped = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+    loadConfig.mockRejectedValueOnce(stopped).mockRejectedValueOnce(stopped);
+    await start('https://x.com/notifications/mentions', 'mentions.html');
+    expect(loadConfig).toHaveBeenCalledTimes(3);
+    expect(badges()).toHaveLength(5);
   });
 
   it('reports observed conversations to the background in a batch', async () => {
