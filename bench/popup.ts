@@ -3,16 +3,19 @@
 // late, a few hundred still open), then (1) the background's `ui:summary` answer timed from an extension
 // page (message round trip included), (2) the popup opened in a tab, timed from navigation start to the
 // moment its figures (open count and within-target) are in the DOM.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchRow } from './types.ts';
-import { launchBench, median } from './browser.ts';
+import { BENCH_CONFIG, median } from './browser.ts';
+import { launch, ROOT, type Harness } from '../tests/e2e/harness.ts';
 
 const COUNT = 100_000;
 const OPEN = 300;
 const SUMMARY_BUDGET_MS = 100;
 const PAINT_BUDGET_MS = 100;
 
-async function seed(page: Page, count: number, open: number): Promise<number> {
+export async function seed(page: Page, count: number, open: number): Promise<number> {
   return page.evaluate(
     async ([count, open]) => {
       const H = 3_600_000;
@@ -70,7 +73,7 @@ async function seed(page: Page, count: number, open: number): Promise<number> {
 }
 
 /** Times one ui:summary round trip from an extension page. */
-function timeSummary(page: Page): Promise<number> {
+export function timeSummary(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; error?: string }> } } }).chrome;
     const t0 = performance.now();
@@ -81,22 +84,32 @@ function timeSummary(page: Page): Promise<number> {
 }
 
 // Installed before any popup script: records when the figures are first in the DOM (ms since navigation start).
-const FIGURES_PROBE = `(() => {
+export const FIGURES_PROBE = `(() => {
   if (!location.pathname.includes('popup')) return;
   const done = () => {
     const open = document.querySelector('[data-testid="open"]');
     const within = document.querySelector('[data-testid="within-target"]');
     return open && within && open.textContent.trim() !== '' && within.textContent.trim() !== '';
   };
-  new MutationObserver((_, mo) => { if (done()) { window.__figuresAt = performance.now(); mo.disconnect(); } })
+  // The frame that draws them: rendering steps run rAF callbacks and then paint, so a callback requested now runs
+  // in that frame (later than the DOM time when the page's thread is busy with other work).
+  new MutationObserver((_, mo) => { if (done()) { window.__figuresAt = performance.now(); requestAnimationFrame(() => { window.__figuresFrameAt = performance.now(); }); mo.disconnect(); } })
     .observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-async function firstPaint(h: Awaited<ReturnType<typeof launchBench>>): Promise<{ figures: number; fcp: number | null; html: number }> {
+interface PaintTimes {
+  figures: number;
+  frame: number;
+  fcp: number | null;
+  html: number;
+}
+
+async function firstPaint(h: Harness): Promise<PaintTimes> {
   const popup = await h.openPopup();
-  await popup.waitForFunction(() => (globalThis as unknown as { __figuresAt?: number }).__figuresAt !== undefined, undefined, { timeout: 60000 });
+  await popup.waitForFunction(() => (globalThis as unknown as { __figuresFrameAt?: number }).__figuresFrameAt !== undefined, undefined, { timeout: 60000 });
   const r = await popup.evaluate(() => ({
     figures: (globalThis as unknown as { __figuresAt: number }).__figuresAt,
+    frame: (globalThis as unknown as { __figuresFrameAt: number }).__figuresFrameAt,
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     // The floor no script can lower: the tab's renderer started and the popup's HTML parsed (module scripts run after).
     html: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
@@ -105,8 +118,27 @@ async function firstPaint(h: Awaited<ReturnType<typeof launchBench>>): Promise<{
   return r;
 }
 
+/**
+ * The harness as launchBench gives it, but without its offline route: Playwright intercepts every request of every
+ * page once any route is set, chrome-extension:// files included, and each intercepted file waits for a round trip
+ * to this Node process (measured: +50–90 ms before the browser starts reading the popup's scripts). A user's popup
+ * pays nothing of the kind. This section opens extension pages only, so there is nothing to keep offline.
+ */
+async function launchUnintercepted(): Promise<Harness> {
+  const dist = process.env.REPLYCLOCK_DIST ?? 'dist/chrome';
+  if (!existsSync(join(resolve(ROOT, dist), 'manifest.json'))) throw new Error(`bench: ${dist} missing — run \`npm run build:chrome\` first`);
+  const h = await launch({ offline: false });
+  try {
+    await h.setConfig(BENCH_CONFIG);
+    return h;
+  } catch (err) {
+    await h.close();
+    throw err;
+  }
+}
+
 export async function run(): Promise<BenchRow[]> {
-  const h = await launchBench();
+  const h = await launchUnintercepted();
   try {
     await h.context.addInitScript(FIGURES_PROBE);
     const page = await h.context.newPage();
@@ -115,7 +147,7 @@ export async function run(): Promise<BenchRow[]> {
     const cold = await timeSummary(page);
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) warm.push(await timeSummary(page));
-    const paints: { figures: number; fcp: number | null; html: number }[] = [];
+    const paints: PaintTimes[] = [];
     for (let i = 0; i < 3; i++) paints.push(await firstPaint(h));
     const section = 'popup (Chromium, 100k stored)';
     const summaryMs = median(warm);
@@ -145,7 +177,8 @@ export async function run(): Promise<BenchRow[]> {
         target: `≤ ${PAINT_BUDGET_MS} ms`,
         pass: paintMs <= PAINT_BUDGET_MS,
       },
-      { section, name: 'popup: first contentful paint (frame, before figures)', value: median(fcps), unit: 'ms', reference: '', referenceValue: null, ratio: null },
+      { section, name: 'popup: navigation → the frame drawing the figures', value: median(paints.map((p) => p.frame)), unit: 'ms', reference: '', referenceValue: null, ratio: null },
+      { section, name: 'popup: first contentful paint', value: median(fcps), unit: 'ms', reference: '', referenceValue: null, ratio: null },
       {
         section,
         name: 'popup: navigation → its HTML parsed, before any script (floor)',

@@ -186,31 +186,41 @@ export async function liveState(db: ReplyclockDb, now: number, limit = WAITING_L
     });
     const staleRecs = stale.flat();
     const staleIds = new Set(staleRecs.map((r) => r.id));
-    // Stale records: their stored contribution out, their live one in.
-    const versions = new VersionCache(db);
-    const open = t.where('[status+dueAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]);
+    // The head of [status+dueAt] as index entries only (no record read): the stale records in it were read above, so
+    // only the others are fetched — when every open clock is stale, none is.
     const want = limit + staleRecs.length;
-    let head = await open.clone().limit(want).toArray();
-    // Entries with the same dueAt as the last one read may sort before it (ties go by first message): read them all.
-    const lastDue = head.length === want ? head[head.length - 1]!.dueAt : null;
-    if (lastDue !== null) {
-      const ties = await t.where('[status+dueAt]').equals(['open', lastDue]).toArray();
-      const seen = new Set(head.map((r) => r.id));
-      head = head.concat(ties.filter((r) => !seen.has(r.id)));
-    } else if (head.length < waitingStored) {
+    const headIds: string[] = [];
+    let lastDue: number | null = null;
+    await t
+      .where('[status+dueAt]')
+      .between(['open', Dexie.minKey], ['open', Dexie.maxKey])
+      .limit(want)
+      .eachKey((key, cursor) => {
+        headIds.push(cursor.primaryKey as string);
+        lastDue = (key as unknown as [string, number])[1];
+      });
+    if (headIds.length === want) {
+      // Entries with the same dueAt as the last one read may sort before it (ties go by first message): take them all.
+      const seen = new Set(headIds);
+      for (const id of (await t.where('[status+dueAt]').equals(['open', lastDue!]).primaryKeys()) as string[]) if (!seen.has(id)) headIds.push(id);
+    } else if (headIds.length < waitingStored) {
       // Some waiting conversations have no due time (their schedule never opens again): only a scan orders them.
       return null;
     }
-    const fresh = head.filter((r) => !staleIds.has(r.id));
+    const fresh = (await t.bulkGet(headIds.filter((id) => !staleIds.has(id)))).filter((r): r is ConversationRecord => r !== undefined);
+    const versions = new VersionCache(db);
     await versions.preload([...staleRecs, ...fresh].map((r) => r.versionKey));
+    // Each clock walked once: a stale record's live reading serves both its count and its place in the waiting list.
+    const items: LiveItem[] = [];
     for (const rec of staleRecs) {
       const live = liveClock(rec, versions.peek(rec.versionKey), now);
       for (const c of [counts, (byPlatform[rec.platform] ??= emptyCounts())]) {
         addTo(c, rec.status, rec.clockState, -1);
         addTo(c, rec.status, live?.state, 1);
       }
+      items.push({ rec, clock: live });
     }
-    const items: LiveItem[] = [...staleRecs, ...fresh].map((rec) => ({ rec, clock: liveClock(rec, versions.peek(rec.versionKey), now) }));
+    for (const rec of fresh) items.push({ rec, clock: liveClock(rec, versions.peek(rec.versionKey), now) });
     for (const [k, c] of Object.entries(byPlatform)) if (c.open + c.paused === 0) delete byPlatform[k];
     const state: LiveState = { counts, byPlatform, waiting: waitingList(items, limit), read: staleRecs, via: 'index' };
     return state;
@@ -222,12 +232,17 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
   const { now, config } = ctx;
   const { counts, byPlatform, waiting, read } = await liveState(db, now);
   const end = now + 1;
-  // One read of the 30-day window's facts serves all three periods (today and 7 days lie inside it).
-  const facts = await factsAt(db, now - 30 * DAY, end, now, new Map(read.map((r) => [r.id, r])), localMidnight(now));
+  // One read of the 30-day window's facts serves all three periods (today and 7 days lie inside it); the two small
+  // key-value reads go alongside it rather than after it.
+  const [facts, healthMap, storageWarning] = await Promise.all([
+    factsAt(db, now - 30 * DAY, end, now, new Map(read.map((r) => [r.id, r])), localMidnight(now)),
+    kvGet<Record<string, HealthReport>>(db, KV.health),
+    storageWarningText(db, ctx.t),
+  ]);
   const today = periodFromFacts(facts, localMidnight(now), end, config);
   const days7 = periodFromFacts(facts, now - 7 * DAY, end, config);
   const days30 = periodFromFacts(facts, now - 30 * DAY, end, config);
-  const health = Object.values((await kvGet<Record<string, HealthReport>>(db, KV.health)) ?? {}).sort((a, b) => a.site.localeCompare(b.site));
+  const health = Object.values(healthMap ?? {}).sort((a, b) => a.site.localeCompare(b.site));
   return {
     now,
     counts,
@@ -236,7 +251,7 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
     periods: { today, days7, days30 },
     opening: openingStatus(config, now),
     health,
-    storageWarning: await storageWarningText(db, ctx.t),
+    storageWarning,
     ratingThresholds: { ...DEFAULT_RATINGS, ...config.ratings },
   };
 }

@@ -3,27 +3,22 @@ import { DEFAULT_RATINGS } from '../core/config/defaults.ts';
 import browser from '../shared/browser.ts';
 import { onBroadcast, request } from '../shared/messaging.ts';
 import type { AgentAction } from '../shared/protocol.ts';
-import { SUMMARY_CACHE_KEY, SUMMARY_CACHE_MAX_AGE_MS, type PopupSummary } from '../shared/summary.ts';
+import type { PopupSummary } from '../shared/summary.ts';
 import { t } from '../shared/i18n.ts';
 import { PopupView } from './PopupView.tsx';
 import type { PeriodKey } from './ServiceLevel.tsx';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-/** The summary the background last materialised, unless it is too old to show (a stopped worker). */
-async function readCachedSummary(): Promise<PopupSummary | null> {
-  try {
-    const area = browser.storage.session ?? browser.storage.local;
-    const s = (await area.get(SUMMARY_CACHE_KEY))[SUMMARY_CACHE_KEY] as PopupSummary | undefined;
-    return s && Math.abs(Date.now() - s.now) <= SUMMARY_CACHE_MAX_AGE_MS ? s : null;
-  } catch {
-    return null;
-  }
+export interface PopupProps {
+  /** The background's cached summary (main.ts read it before this module loaded): figures from the first render. */
+  initial?: PopupSummary | null;
 }
 
 /** The popup with its data: asks the background for the summary, refreshes on change broadcasts, ticks each second. */
-export function Popup() {
-  const [summary, setSummary] = useState<PopupSummary | null>(null);
+export function Popup({ initial = null }: PopupProps) {
+  // The cached copy is shown only until the background's own answer arrives.
+  const [summary, setSummary] = useState<PopupSummary | null>(initial);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [period, setPeriod] = useState<PeriodKey>('today');
@@ -45,11 +40,6 @@ export function Popup() {
 
   useEffect(() => {
     const stop = new AbortController();
-    // Figures at once from the background's materialised summary; the fresh answer replaces them (seq unchanged:
-    // the cached copy is shown only while no answer has arrived).
-    void readCachedSummary().then((cached) => {
-      if (cached) setSummary((cur) => cur ?? cached);
-    });
     void refresh();
     onBroadcast((msg) => {
       if (msg.type === 'bg:conversations-changed' || msg.type === 'bg:settings-changed') void refresh();

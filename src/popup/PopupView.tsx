@@ -2,8 +2,10 @@ import type { RatingCategory, RatingThresholds } from '../core/types.ts';
 import type { AgentAction, HealthReport } from '../shared/protocol.ts';
 import type { PopupSummary, StateCounts } from '../shared/summary.ts';
 import { t } from '../shared/i18n.ts';
-import { formatNumber, formatTime, formatWeekdayTime } from '../ui/format.ts';
+import { formatNumber } from '../ui/format.ts';
 import { platformLabel } from '../ui/labels.ts';
+import { FIGURES, figureClass } from './figures.ts';
+import { openingText } from './first-paint.ts';
 import { ServiceLevel, type PeriodKey } from './ServiceLevel.tsx';
 import { WaitingList } from './WaitingList.tsx';
 
@@ -21,13 +23,6 @@ export interface PopupViewProps {
   onSettings: () => void;
 }
 
-const FIGURES: { key: keyof StateCounts; testid: string; label: string; state: string }[] = [
-  { key: 'open', testid: 'open', label: 'popup_open', state: 'ok' },
-  { key: 'atRisk', testid: 'at-risk', label: 'popup_atRisk', state: 'warning' },
-  { key: 'breached', testid: 'breached', label: 'popup_breached', state: 'breached' },
-  { key: 'paused', testid: 'paused', label: 'popup_paused', state: 'paused' },
-];
-
 /** The whole popup as a function of its data; the frame renders before the figures arrive. */
 export function PopupView(p: PopupViewProps) {
   const s = p.summary;
@@ -42,7 +37,7 @@ export function PopupView(p: PopupViewProps) {
         <h2 id="now-heading">{t('popup_now')}</h2>
         <div class="figures">
           {FIGURES.map((f) => (
-            <div key={f.key} class={`figure state-${s && s.counts[f.key] > 0 ? f.state : 'none'}`}>
+            <div key={f.key} class={figureClass(f.state, s?.counts[f.key])}>
               {/* The testid element holds only the number: the e2e tests and screen readers read it with its label. */}
               {s ? (
                 <span class="num" data-testid={f.testid} aria-describedby={`fig-${f.testid}`}>
@@ -86,10 +81,7 @@ export function PopupView(p: PopupViewProps) {
 }
 
 function OpeningLine({ opening }: { opening: PopupSummary['opening'] }) {
-  let text: string;
-  if (!opening) text = t('popup_calendarTime');
-  else if (opening.open) text = opening.changesAt === null ? t('popup_openNoClose') : t('popup_openNow', formatTime(opening.changesAt));
-  else text = opening.changesAt === null ? t('popup_closedNoOpen') : t('popup_closedOpens', formatWeekdayTime(opening.changesAt));
+  const text = openingText(opening, t);
   const icon = !opening || opening.open ? '●' : '○';
   return (
     <p class="opening" data-testid="opening" data-open={opening ? String(opening.open) : 'calendar'}>

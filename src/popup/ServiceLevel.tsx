@@ -3,6 +3,7 @@ import type { Channel, RatingCategory, RatingThresholds } from '../core/types.ts
 import type { PeriodFigures, PopupSummary } from '../shared/summary.ts';
 import { t } from '../shared/i18n.ts';
 import { formatDuration, formatNumber, formatPercent } from '../ui/format.ts';
+import { withinText } from './first-paint.ts';
 import { channelLabel, ratingCategory, ratingLabel, ratingThresholdText } from '../ui/labels.ts';
 
 export type PeriodKey = keyof PopupSummary['periods'];
@@ -70,7 +71,7 @@ function PeriodView({ fig, ratings }: { fig: PeriodFigures; ratings: Record<Rati
     <div>
       <p class="headline">
         <strong class="big" data-testid="within-target">{formatPercent(fig.withinTarget)}</strong>{' '}
-        <span>{fig.targetMinutes !== null ? t('popup_withinMinutes', formatDuration(fig.targetMinutes)) : t('popup_withinTarget')}</span>
+        <span>{withinText(fig.targetMinutes, t)}</span>
       </p>
       <dl class="stats">
         <div>
