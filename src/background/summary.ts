@@ -230,12 +230,13 @@ export async function liveState(db: ReplyclockDb, now: number, limit = WAITING_L
 
 export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config: TeamConfig; t: Translate }): Promise<PopupSummary> {
   const { now, config } = ctx;
-  const { counts, byPlatform, waiting, read } = await liveState(db, now);
   const end = now + 1;
-  // One read of the 30-day window's facts serves all three periods (today and 7 days lie inside it); the two small
-  // key-value reads go alongside it rather than after it.
-  const [facts, healthMap, storageWarning] = await Promise.all([
-    factsAt(db, now - 30 * DAY, end, now, new Map(read.map((r) => [r.id, r])), localMidnight(now)),
+  // The live counts and the 30-day window's facts (one read serves all three periods) are read side by side, with the
+  // two small key-value reads: IndexedDB answers one while this thread works on the other. The facts step reads the
+  // few stale records it needs itself instead of waiting for the live step's.
+  const [{ counts, byPlatform, waiting }, facts, healthMap, storageWarning] = await Promise.all([
+    liveState(db, now),
+    factsAt(db, now - 30 * DAY, end, now, new Map(), localMidnight(now)),
     kvGet<Record<string, HealthReport>>(db, KV.health),
     storageWarningText(db, ctx.t),
   ]);
