@@ -119,13 +119,11 @@ export async function storageWarningText(db: ReplyclockDb, t: Translate): Promis
   return w ? t('bgStorageWarning', [String(w.prunedConversations)]) : null;
 }
 
-/** What the summary shows of open and snoozed conversations, and the records it read to get there. */
+/** What the summary shows of open and snoozed conversations. */
 export interface LiveState {
   counts: StateCounts;
   byPlatform: Record<string, StateCounts>;
   waiting: WaitingItem[];
-  /** Records read (live), reused for pending facts. */
-  read: ConversationRecord[];
   /** How it was computed: from the indexes, or by reading every live conversation. */
   via: 'index' | 'scan';
 }
@@ -133,7 +131,7 @@ export interface LiveState {
 /** The reference: every open and snoozed conversation read and its clock walked at `now`. */
 export async function liveStateByScan(db: ReplyclockDb, now: number, limit = WAITING_LIMIT): Promise<LiveState> {
   const live = await liveConversations(db, now);
-  return { ...countStates(live), waiting: waitingList(live, limit), read: live.map((i) => i.rec), via: 'scan' };
+  return { ...countStates(live), waiting: waitingList(live, limit), via: 'scan' };
 }
 
 type CountKey = [status: string, clockState: string, platform: string];
@@ -222,7 +220,7 @@ export async function liveState(db: ReplyclockDb, now: number, limit = WAITING_L
     }
     for (const rec of fresh) items.push({ rec, clock: liveClock(rec, versions.peek(rec.versionKey), now) });
     for (const [k, c] of Object.entries(byPlatform)) if (c.open + c.paused === 0) delete byPlatform[k];
-    const state: LiveState = { counts, byPlatform, waiting: waitingList(items, limit), read: staleRecs, via: 'index' };
+    const state: LiveState = { counts, byPlatform, waiting: waitingList(items, limit), via: 'index' };
     return state;
   });
   return fast ?? liveStateByScan(db, now, limit);
@@ -236,7 +234,7 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
   // few stale records it needs itself instead of waiting for the live step's.
   const [{ counts, byPlatform, waiting }, facts, healthMap, storageWarning] = await Promise.all([
     liveState(db, now),
-    factsAt(db, now - 30 * DAY, end, now, new Map(), localMidnight(now)),
+    factsAt(db, now - 30 * DAY, end, now, undefined, localMidnight(now)),
     kvGet<Record<string, HealthReport>>(db, KV.health),
     storageWarningText(db, ctx.t),
   ]);
