@@ -9,7 +9,7 @@ export const BENCH_CONFIG = {
   version: 1,
   schedules: [],
   policies: [{ id: 'social', name: 'Social', schedule: null, match: {}, firstResponseMinutes: 60, nextResponseMinutes: 60 }],
-  brands: { x: ['AcmeSupport'] },
+  brands: { x: ['AcmeSupport'], facebook: ['AcmePage', '100064000000001'] },
   sites: [],
 };
 
