@@ -187,15 +187,13 @@ async function storedFacts(db: ReplyclockDb, from: number, to: number): Promise<
  * Facts of the conversations that started in [from, to), each valid at `now`. Built for every conversation once
  * (KV.factsBuilt) and kept by every write after that. As a guard against rows written behind the background's
  * back, the facts of [checkFrom, to) — today, a few hundred index keys — are counted against the conversations
- * index; on a mismatch the window is rebuilt from the records. Pending facts are re-read from their record at `now`;
- * `known` supplies records already loaded (the live conversations).
+ * index; on a mismatch the window is rebuilt from the records. Pending facts are re-read from their record at `now`.
  */
 export async function factsAt(
   db: ReplyclockDb,
   from: number,
   to: number,
   now: number,
-  known: ReadonlyMap<string, ConversationRecord> = new Map(),
   checkFrom: number = from,
 ): Promise<FactFigures[]> {
   if (!(await kvGet<boolean>(db, KV.factsBuilt))) await rebuildAllFacts(db, now);
@@ -210,9 +208,8 @@ export async function factsAt(
   const stale = facts.filter((f) => f.asOf > now || (f.pending === 1 && !(f.until !== undefined && now < f.until)));
   if (stale.length === 0) return facts;
   const versions = new VersionCache(db);
-  const missing = stale.filter((f) => !known.has(f.id)).map((f) => f.id);
-  const loaded = new Map(known);
-  for (const r of await db.conversations.bulkGet(missing)) if (r) loaded.set(r.id, r);
+  const loaded = new Map<string, ConversationRecord>();
+  for (const r of await db.conversations.bulkGet(stale.map((f) => f.id))) if (r) loaded.set(r.id, r);
   await versions.preload([...loaded.values()].map((r) => r.versionKey));
   const fresh = new Map<string, FactFigures | null>();
   for (const f of stale) {

@@ -230,11 +230,10 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
   const { now, config } = ctx;
   const end = now + 1;
   // The live counts and the 30-day window's facts (one read serves all three periods) are read side by side, with the
-  // two small key-value reads: IndexedDB answers one while this thread works on the other. The facts step reads the
-  // few stale records it needs itself instead of waiting for the live step's.
+  // two small key-value reads: IndexedDB answers one while this thread works on the other.
   const [{ counts, byPlatform, waiting }, facts, healthMap, storageWarning] = await Promise.all([
     liveState(db, now),
-    factsAt(db, now - 30 * DAY, end, now, undefined, localMidnight(now)),
+    factsAt(db, now - 30 * DAY, end, now, localMidnight(now)),
     kvGet<Record<string, HealthReport>>(db, KV.health),
     storageWarningText(db, ctx.t),
   ]);
