@@ -1,53 +1,25 @@
 // A synthetic Facebook Page post whose comments load in batches ("View more comments"), for the content-script
 // bench: each comment has the real structure of tests/fixtures/facebook/post-en.html (div[role=article] with a
 // localised aria-label, profile and comment_id links, a relative time "2h"). Facebook keeps loaded comments mounted,
-// so nothing leaves the DOM. The page exposes the same instrument panel as x-timeline.ts (`window.__bench`): badges
-// are matched to comments by the message id the badge carries (`facebook:<post>_<comment>`).
+// so nothing leaves the DOM (the bench passes a `keep` above the count). The page carries the instrument panel of
+// page-instrument.ts; badges are matched to comments by the message id they carry (`facebook:<post>_<comment>`).
+import { INSTRUMENT } from './page-instrument.ts';
 
 const PAGE_SCRIPT = String.raw`
-(() => {
-  const b = (window.__bench = { inserted: {}, badged: {}, long: [], appendMs: [], cells: 0 });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) b.long.push({ start: e.startTime, duration: e.duration }); })
-    .observe({ type: 'longtask', buffered: true });
-  new MutationObserver((records) => {
-    const t = performance.now();
-    for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeName === 'REPLYCLOCK-BADGE') { const id = n.getAttribute('data-message'); if (id && !(id in b.badged)) b.badged[id] = t; }
-    }
-  }).observe(document, { childList: true, subtree: true });
+(() => {${INSTRUMENT}
+  b.list = '.comments';
   const POST = '1234567890';
-  const comment = (i) => {
+  b.item = (i) => {
     const cid = POST + '_' + (100000 + i);
     const enc = encodeURIComponent(btoa('comment:' + cid));
     const name = 'Customer ' + i;
     const who = 'https://www.facebook.com/customer.' + i + '?comment_id=' + enc + '&amp;__cft__[0]=AZX&amp;__tn__=R%5D-R';
-    return '<div role="article" aria-label="Comment by ' + name + ' ' + (1 + (i % 5)) + ' hours ago" tabindex="-1">' +
+    return ['<div role="article" aria-label="Comment by ' + name + ' ' + (1 + (i % 5)) + ' hours ago" tabindex="-1">' +
       '<a href="' + who + '" role="link" tabindex="0"><svg aria-label="' + name + '" role="img"></svg></a>' +
       '<div><span><a href="' + who + '" role="link" tabindex="0"><span>' + name + '</span></a></span>' +
       '<div dir="auto">My order #' + i + ' never arrived. Can you help?</div></div>' +
       '<ul><li><a href="https://www.facebook.com/AcmePage/posts/pfbid02abc?comment_id=' + enc + '&amp;__cft__[0]=AZX&amp;__tn__=R%5D-R" role="link" tabindex="0">' + (1 + (i % 5)) + 'h</a></li>' +
-      '<li><div role="button">Like</div></li><li><div role="button">Reply</div></li></ul></div>';
-  };
-  /** Appends one batch of comments in one DOM operation (as React commits); \`keep\` is ignored (nothing unmounts). */
-  b.addBatch = (size) => {
-    const list = document.querySelector('.comments');
-    let html = '';
-    const ids = [];
-    for (let k = 0; k < size; k++) { const i = b.cells++; html += comment(i); ids.push('facebook:1234567890_' + (100000 + i)); }
-    const tpl = document.createElement('template');
-    tpl.innerHTML = html;
-    const t = performance.now();
-    list.append(tpl.content);
-    for (const id of ids) b.inserted[id] = t;
-    b.appendMs.push(performance.now() - t);
-  };
-  b.scroll = async (batches, size, keep, gapMs) => {
-    const from = performance.now();
-    for (let k = 0; k < batches; k++) {
-      b.addBatch(size, keep);
-      await new Promise((r) => setTimeout(r, gapMs));
-    }
-    return { from, to: performance.now() };
+      '<li><div role="button">Like</div></li><li><div role="button">Reply</div></li></ul></div>', 'facebook:' + cid];
   };
 })();
 `;
