@@ -1,8 +1,8 @@
 // Issue 7: "export and re-import round-trips exactly". A team config with every kind of field is exported from
 // the options page, another config is applied, and importing the exported file brings back exactly the first
 // config (and the badges that go with it). Runs in every browser driver (drivers/index.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness, type RcPage } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, type RcPage, sharedBrowser } from './drivers/index.ts';
 import { CONVERSATION, MENTIONS_URL, mentionPage } from './foundation-fixture.ts';
 
 const FULL = {
@@ -32,12 +32,7 @@ const tid = (id: string): string => `[data-testid="${id}"]`;
 
 describe.each(browsers())('team config file: export and re-import (%s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, undefined, (x) => (h = x));
 
   async function exportFile(options: RcPage): Promise<string> {
     return (await h.download(options, tid('export-config'))).content;

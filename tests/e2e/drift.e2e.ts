@@ -2,8 +2,8 @@
 // timeline that churns for seconds. Replyclock must not throw, must never start a clock with an invented time (a tweet
 // without a readable time gets no badge or data-state="unknown"), and must report the mismatch in its health record
 // and in the popup's detection list (after the X adapter's ~6 s grace period).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, pollUntil, type E2EHarness, type RcPage } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, pollUntil, type E2EHarness, type RcPage, sharedBrowser } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -57,13 +57,7 @@ function collectErrors(page: RcPage): string[] {
 
 describe.each(browsers())('layout drift on X (e2e, %s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(CONFIG);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, CONFIG, (x) => (h = x));
 
   /** Opens a drift fixture, then waits past the health grace period for a fresh X report made on this page. */
   async function visit(name: string): Promise<{ page: RcPage; errors: string[]; health: HealthReport }> {

@@ -1,7 +1,7 @@
 // Facebook in every browser driver (drivers/index.ts) with the built extension: fixture pages served at the real
 // hostnames (www.facebook.com, business.facebook.com) so the manifest's match patterns apply.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, sharedBrowser } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -17,13 +17,7 @@ const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=111&mailb
 
 describe.each(browsers())('Facebook (e2e, %s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(CONFIG);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, CONFIG, (x) => (h = x));
 
   for (const lang of ['en', 'de', 'nl']) {
     it(`page post comments (${lang}): badges on customer comments, the Page's reply answers`, async () => {

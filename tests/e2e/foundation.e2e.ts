@@ -1,23 +1,18 @@
 // The whole path once, in a real browser: a tweet mentioning the brand on x.com gets a badge, the
 // background stores the conversation, and the popup counts it. If this fails, nothing else can work.
 // Runs in every browser driver (drivers/index.ts): the same expectations in Chromium and Firefox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Harness } from './harness.ts';
-import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
+import { browsers, type E2EHarness, sharedBrowser } from './drivers/index.ts';
 import { CONVERSATION, FOUNDATION_CONFIG, MENTIONS_URL, mentionPage } from './foundation-fixture.ts';
 
 const tid = (id: string): string => `[data-testid="${id}"]`;
 
 describe.each(browsers())('foundation: the built extension in a real browser (%s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, undefined, (x) => (h = x));
 
   it('runs its background and never asks for localhost in a store build', async () => {
     const manifest = readFileSync(join(h.dist, 'manifest.json'), 'utf8');

@@ -2,8 +2,8 @@
 // a brand + schedule + policy edit, once saved, is the config in effect (an open x.com page gets a badge timed by
 // the new policy, and the options page shows the saved values after a reload). Runs in every browser driver
 // (drivers/index.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, sharedBrowser } from './drivers/index.ts';
 import { CONVERSATION, MENTIONS_URL, mentionPage } from './foundation-fixture.ts';
 
 const ALWAYS = [['00:00', '24:00']];
@@ -21,13 +21,7 @@ const tid = (id: string): string => `[data-testid="${id}"]`;
 
 describe.each(browsers())('options page: editing the team config (%s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(TEAM);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, TEAM, (x) => (h = x));
 
   it('shows an invalid time at its interval and keeps Save disabled', async () => {
     const options = await h.openOptions();

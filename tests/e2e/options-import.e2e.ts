@@ -1,8 +1,8 @@
 // Importing a team config on the options page: preview first, refused files change nothing, and an
 // applied config reaches pages that are already open (a new brand handle → a badge, no reload).
 // Runs in every browser driver (drivers/index.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, hasLocale, launchE2E, pollUntil, type E2EHarness, type RcPage } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, hasLocale, launchE2E, pollUntil, type E2EHarness, type RcPage, sharedBrowser } from './drivers/index.ts';
 import { CONVERSATION, FOUNDATION_CONFIG, MENTIONS_URL, mentionPage } from './foundation-fixture.ts';
 
 /** The same team without the brand handle the mention is addressed to. */
@@ -28,13 +28,7 @@ describe.each(browsers())('options page (%s)', (browser) => {
   }
 
   describe('importing a team config', () => {
-    beforeAll(async () => {
-      h = await launchE2E({ browser });
-      await h.setConfig(WITHOUT_BRAND);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    sharedBrowser(browser, WITHOUT_BRAND, (x) => (h = x));
 
     it('refuses an invalid file, lists every problem by path, and changes nothing', async () => {
       const options = await h.openOptions();

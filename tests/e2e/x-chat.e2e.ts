@@ -2,8 +2,8 @@
 // page load) the open thread beside it. What a team relies on: a chat's inbox row and its open thread are ONE
 // conversation — one stored record, every badge naming it — the brand's reply in the thread answers the customer's
 // first message, and times with no timestamp in X's DOM are first-seen times. Fixture: tests/fixtures/x/chat-spa.html.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, sharedBrowser } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -18,13 +18,7 @@ const ROW = '[data-testid="dm-conversation-item-111:222"]';
 
 describe.each(browsers())('X direct messages (e2e, %s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(CONFIG);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, CONFIG, (x) => (h = x));
 
   it('inbox row and open thread of one chat are one conversation', async () => {
     await h.serveFixture(INBOX, 'tests/fixtures/x/chat-spa.html');

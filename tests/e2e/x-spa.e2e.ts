@@ -3,8 +3,8 @@
 // tweets are badged with the new page's knowledge (the brand's reply answers), the old page's badges do not linger,
 // never two badges on one tweet, and a customer's follow-up to the brand's reply continues its conversation — stored
 // once, even though the timeline first showed it on its own. Fixture: tests/fixtures/x/spa.html.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness, type RcPage } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, type RcPage, sharedBrowser } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -19,13 +19,7 @@ const byMessage = (n: string): string => `replyclock-badge[data-message="${id(n)
 
 describe.each(browsers())('X single-page navigation (e2e, %s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(CONFIG);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, CONFIG, (x) => (h = x));
 
   /** Badges per tweet (data-message), counted in the page. */
   const perTweet = (page: RcPage): Promise<Record<string, number>> =>

@@ -1,6 +1,6 @@
 // X with the built extension in every browser driver: fixture pages served at the real x.com hostname.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, sharedBrowser } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -16,13 +16,7 @@ const byMessage = (msg: string): string => `replyclock-badge[data-message="${msg
 
 describe.each(browsers())('X (e2e, %s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(CONFIG);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, CONFIG, (x) => (h = x));
 
   it('mentions timeline: badges on customer mentions only', async () => {
     await h.serveFixture('https://x.com/notifications/mentions', 'tests/fixtures/x/mentions.html');

@@ -1,8 +1,8 @@
 // Zendesk Agent Workspace in a real browser, served at its real hostname: end-user comments get badges, the
 // agent's reply answers the first, the internal note is ignored, and two mounted tickets stay apart.
 // Runs in every browser driver (drivers/index.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browsers, launchE2E, type E2EHarness } from './drivers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browsers, type E2EHarness, sharedBrowser } from './drivers/index.ts';
 
 const CONFIG = {
   version: 1,
@@ -14,13 +14,7 @@ const CONFIG = {
 
 describe.each(browsers())('Zendesk ticket pages (%s)', (browser) => {
   let h: E2EHarness;
-  beforeAll(async () => {
-    h = await launchE2E({ browser });
-    await h.setConfig(CONFIG);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  sharedBrowser(browser, CONFIG, (x) => (h = x));
 
   it('badges end-user comments (answered, then overdue), ignores the internal note, stores the ticket', async () => {
     const url = 'https://acme.zendesk.com/agent/tickets/123';

@@ -1,5 +1,6 @@
 // One set of scenarios, two drivers: `describe.each(browsers())` runs a scenario file in every browser this
 // machine has (or only E2E_BROWSER=chromium|firefox), and `launchE2E({ browser })` gives the same harness API in each.
+import { afterAll, beforeAll } from 'vitest';
 import { findChromium, launch as launchChromium } from '../harness.ts';
 import { findFirefox, firefoxHasLocale, launchFirefox } from './firefox.ts';
 import type { BrowserName, E2EHarness, Locale, NeutralLaunchOptions } from './types.ts';
@@ -41,4 +42,20 @@ export function hasLocale(browser: BrowserName, locale: Locale): boolean {
 export async function launchE2E(opts: NeutralLaunchOptions & { browser: BrowserName }): Promise<E2EHarness> {
   const { browser, ...rest } = opts;
   return browser === 'firefox' ? launchFirefox(rest) : launchChromium(rest);
+}
+
+/**
+ * One browser for the tests of a describe block: launched before them (with the team `config` applied, when given)
+ * and closed after them. `use` receives the harness.
+ */
+export function sharedBrowser(browser: BrowserName, config: unknown, use: (h: E2EHarness) => void): void {
+  let h: E2EHarness | undefined;
+  beforeAll(async () => {
+    h = await launchE2E({ browser });
+    use(h);
+    if (config !== undefined) await h.setConfig(config);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 }
