@@ -45,5 +45,5 @@ export default defineManifest({
           },
         },
       }
-    : { background: { service_worker: 'src/background/index.ts', type: 'module' }, minimum_chrome_version: '120' }),
+    : { background: { service_worker: 'src/background/index.ts', type: 'module' }, minimum_chrome_version: '124' }),
 } as Parameters<typeof defineManifest>[0]);

@@ -22,11 +22,11 @@ export function t(key: string, substitutions?: string | string[]): string {
     templates.set(key, tpl);
   }
   if (substitutions === undefined) return tpl;
-  const subs = typeof substitutions === 'string' ? [substitutions] : substitutions;
   // Filled texts repeat too ("12 min left" on many badges, every second): remembered, within bounds.
-  const memo = `${key}\u0001${subs.join('\u0002')}`;
+  const memo = `${key}\u0001${typeof substitutions === 'string' ? substitutions : substitutions.join('\u0002')}`;
   let out = filled.get(memo);
   if (out === undefined) {
+    const subs = typeof substitutions === 'string' ? [substitutions] : substitutions;
     out = tpl.replace(MARK, (m) => subs[m.charCodeAt(0) - 0xe000] ?? '');
     if (filled.size > 5000) filled.clear();
     filled.set(memo, out);

@@ -2,6 +2,8 @@
 // menu's code and styles load on demand (a chunk of their own) instead of weighing on every page.
 import { t } from './api.ts';
 import type { BadgeAction, BadgeMenu } from './badge.ts';
+import type { AgentAction } from '../shared/protocol.ts';
+import type { HoursTimeline } from '../core/hours/timeline.ts';
 
 const MENU_CSS = `:host([data-menu-open]) .tip{display:none}
 .menu{position:absolute;top:calc(100% + 4px);left:0;z-index:2147483647;display:flex;flex-direction:column;min-width:200px;padding:4px 0;border:1px solid #c4c9cc;border-radius:6px;background:#fff;color:#1f2328;box-shadow:0 2px 8px rgba(0,0,0,.18)}
@@ -19,7 +21,39 @@ const ACTION_KEYS: Record<BadgeAction, string> = {
   reopen: 'act_reopen',
 };
 
-export function mountMenu(root: ShadowRoot, host: HTMLElement, button: HTMLButtonElement, onAction: (a: BadgeAction) => void): BadgeMenu {
+/** Next opening on a later calendar day (agent's local day), for "snooze until tomorrow's opening". */
+export function tomorrowOpening(hours: HoursTimeline | null, now: number): number {
+  const midnight = new Date(now);
+  midnight.setHours(24, 0, 0, 0);
+  if (hours) {
+    const m = midnight.getTime();
+    try {
+      if (hours.isOpenAt(m)) return m;
+      // `open` is the state AT m (closed here), `at` when it changes: the next opening.
+      const change = hours.nextChange(m);
+      if (change && !change.open) return change.at;
+    } catch {
+      /* past the hours window: tomorrow 09:00 below */
+    }
+  }
+  midnight.setHours(9, 0, 0, 0);
+  return midnight.getTime();
+}
+
+/** The agent's choice as the background's action. Here, not in the runtime: only a page whose menu was opened pays for it. */
+export function agentAction(a: BadgeAction, hours: HoursTimeline | null, at: number): AgentAction {
+  if (a === 'snoozeHour') return { action: 'snooze', until: at + 3_600_000 };
+  if (a === 'snoozeTomorrow') return { action: 'snooze', until: tomorrowOpening(hours, at) };
+  return { action: a };
+}
+
+export function mountMenu(
+  root: ShadowRoot,
+  host: HTMLElement,
+  button: HTMLButtonElement,
+  onAction: (a: AgentAction) => void,
+  hours: () => HoursTimeline | null,
+): BadgeMenu {
   const style = document.createElement('style');
   style.textContent = MENU_CSS;
   const menu = document.createElement('div');
@@ -37,7 +71,7 @@ export function mountMenu(root: ShadowRoot, host: HTMLElement, button: HTMLButto
     item.textContent = t(ACTION_KEYS[a]);
     item.addEventListener('click', () => {
       close(true);
-      onAction(a);
+      onAction(agentAction(a, a === 'snoozeTomorrow' ? hours() : null, Date.now()));
     });
     items.set(a, item);
     menu.append(item);

@@ -4,7 +4,7 @@
 // `replyclock-badge{display:none!important}` or `*{font-size:40px!important}` cannot hide or resize a badge
 // (page selectors never reach inside, so the button may inherit the host's font). Every state has an icon and words, never colour alone.
 // The menu's rules ship with the menu (badge-menu.ts). One line per rule: no indentation to pay for.
-export const BADGE_CSS = `:host{all:initial!important;display:inline-flex!important;position:relative!important;vertical-align:middle!important;margin-inline-start:6px!important;font:500 12px/1.3 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important;color-scheme:light dark!important}
+export const BADGE_CSS = `:host{all:initial!important;display:inline-flex!important;position:relative!important;vertical-align:middle!important;margin-inline-start:6px!important;font:500 12px/1.3 system-ui,sans-serif!important;color-scheme:light dark!important}
 .b{all:unset;box-sizing:border-box;display:inline-flex;align-items:center;gap:4px;padding:1px 7px;border-radius:999px;border:1px solid;white-space:nowrap;cursor:pointer;font:inherit}
 .b:focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}
 .i{font-size:11px}

@@ -1,10 +1,14 @@
 // The badge: a plain <replyclock-badge> host with an open shadow root. Not a registered custom element —
 // `customElements` is null in content scripts. Page text never becomes HTML: lines go in with textContent.
-// Hundreds of badges arrive at once on a scrolling timeline, so a badge is cheap to make: its shadow content
-// is cloned from one template, it gets a few listener registrations sharing ONE handler, and the tooltip's
-// lines and the action menu (badge-menu.ts, its own chunk) are built only when an agent hovers, focuses or opens it.
+// Hundreds of badges arrive at once on a scrolling timeline, so a badge is cheap to make: one clone of a prototype
+// host whose shadow root is clonable (one call into the DOM instead of a dozen; every call from a content script's
+// isolated world costs microseconds), a few listener registrations sharing ONE handler, and the tooltip's lines
+// (worked out only then) and the action menu (badge-menu.ts, its own chunk) only when an agent hovers, focuses or
+// opens it.
 import { BADGE_CSS } from './badge-styles.ts';
 import { t } from './api.ts';
+import type { AgentAction } from '../shared/protocol.ts';
+import type { HoursTimeline } from '../core/hours/timeline.ts';
 
 export const BADGE_TAG = 'replyclock-badge';
 export type BadgeState = 'ok' | 'warning' | 'breached' | 'paused' | 'answered' | 'unknown';
@@ -15,8 +19,8 @@ export interface BadgeView {
   state: BadgeState;
   /** Visible words, e.g. "25 min left". */
   text: string;
-  /** Tooltip lines: policy, target, due time. */
-  tip: string[];
+  /** Tooltip lines: policy, target, due time. Called only while the tooltip can show: they are not worked out for every badge every second. */
+  tip(): readonly string[];
   /** Menu entries offered; all when omitted. */
   actions?: BadgeAction[];
 }
@@ -47,64 +51,31 @@ interface Parts {
   sr: Node;
   text: Node;
   tip: HTMLElement;
-  /** Lines not yet written into `tip` (null: tip is up to date). */
-  lines: string[] | null;
+  /** The latest view: its tooltip lines are read when the tooltip can show. */
+  view: BadgeView | null;
+  /** What `tip` holds now. */
+  shown: string;
   /** The pointer or focus reached this badge once: tooltip live, every event contained. */
   armed: boolean;
   menu: BadgeMenu | null;
   actions: readonly BadgeAction[];
-  onAction: (a: BadgeAction) => void;
+  onAction: (a: AgentAction) => void;
+  /** The conversation's opening hours, for "snooze until tomorrow's opening". */
+  hours: () => HoursTimeline | null;
   last: string;
 }
-const parts = new WeakMap<Element, Parts>();
+// A badge's parts ride on the element itself (on the content script's own wrapper: the page never sees them), not
+// in a WeakMap: thousands of weak entries made every full garbage collection on a long scroll slower.
+const PARTS = Symbol();
+type Host = Element & { [PARTS]?: Parts };
+const partsOf = (host: Element): Parts | undefined => (host as Host)[PARTS];
 // The menu chunk cannot load once the extension was reloaded; the orphaned badge is removed soon anyway.
 const ignore = (): void => undefined;
 
 // ONE stylesheet adopted by every badge's shadow root: a <style> per badge made the browser parse the same rules
 // hundreds of times while a timeline scrolls. Where adopting is refused (Firefox content scripts may not adopt a
-// sheet built in their own compartment), each badge carries a <style> instead.
-let sheet: CSSStyleSheet | null | undefined;
-function adopt(root: ShadowRoot): boolean {
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(BADGE_CSS);
-      root.adoptedStyleSheets = [sheet];
-      if (root.adoptedStyleSheets.length !== 1) throw new Error('not adopted');
-    } catch {
-      sheet = null;
-    }
-    return sheet !== null;
-  }
-  if (sheet) root.adoptedStyleSheets = [sheet];
-  return sheet !== null;
-}
-
-let template: HTMLTemplateElement | null = null;
-function shadowTemplate(): HTMLTemplateElement {
-  if (template) return template;
-  template = document.createElement('template');
-  // Structure only (no page or config text): <button class=b><span class=i/><span class=sr/><span class=t/></button><div class=tip/>.
-  const button = document.createElement('button');
-  button.className = 'b';
-  button.type = 'button';
-  button.setAttribute('aria-haspopup', 'menu');
-  button.setAttribute('aria-expanded', 'false');
-  button.setAttribute('aria-describedby', 'tip');
-  for (const cls of ['i', 'sr', 't']) {
-    const span = document.createElement('span');
-    span.className = cls;
-    if (cls === 'i') span.setAttribute('aria-hidden', 'true');
-    span.append('');
-    button.append(span);
-  }
-  const tip = document.createElement('div');
-  tip.className = 'tip';
-  tip.id = 'tip';
-  tip.setAttribute('role', 'tooltip');
-  template.content.append(button, tip);
-  return template;
-}
+// sheet built in their own compartment), the prototype carries a <style>, and so each clone.
+let sheet: CSSStyleSheet | null = null;
 
 // The badge sits inside the tweet, whose own click and keyboard handlers would open the tweet or fire X's
 // shortcuts (j/k/l): events from inside the badge stop at its host. click and keydown are contained from the
@@ -122,13 +93,13 @@ function onApproach(e: Event): void {
   const root = target?.getRootNode?.() as ShadowRoot | Document | undefined;
   const host = (root && 'host' in root ? root.host : target) as Element | null;
   if (host?.localName !== BADGE_TAG) return;
-  const p = parts.get(host);
+  const p = partsOf(host);
   if (p) arm(host as HTMLElement, p);
 }
 
 function onHostEvent(this: HTMLElement, e: Event): void {
   e.stopPropagation();
-  const p = parts.get(this);
+  const p = partsOf(this);
   if (!p) return;
   arm(this, p);
   const onButton = e.composedPath().includes(p.button);
@@ -149,73 +120,115 @@ function arm(host: HTMLElement, p: Parts): void {
   writeTip(p);
 }
 
+/** An element with attributes and children; strings become text nodes (never markup). */
+function el(tag: string, attrs: Record<string, string>, ...kids: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const k in attrs) e.setAttribute(k, attrs[k]!);
+  e.append(...kids);
+  return e;
+}
+
 function writeTip(p: Parts): void {
-  if (!p.lines) return;
-  p.tip.replaceChildren(
-    ...p.lines.map((line) => {
-      const d = document.createElement('div');
-      d.textContent = line;
-      return d;
-    }),
-  );
-  p.lines = null;
+  const lines = p.view?.tip() ?? [];
+  const text = lines.join('\n');
+  if (text === p.shown) return;
+  p.shown = text;
+  p.tip.replaceChildren(...lines.map((line) => el('div', {}, line)));
 }
 
 /** Loads and mounts the menu once; later calls resolve at once from the module cache. */
 async function menu(host: HTMLElement, p: Parts): Promise<BadgeMenu> {
   if (!p.menu) {
     const { mountMenu } = await import('./badge-menu.ts');
-    p.menu ??= mountMenu(p.root, host, p.button, p.onAction);
+    p.menu ??= mountMenu(p.root, host, p.button, p.onAction, p.hours);
     p.menu.show(p.actions);
   }
   return p.menu;
 }
 
-export function createBadge(conversationId: string, messageId: string, onAction: (a: BadgeAction) => void): HTMLElement {
+let proto: HTMLElement | null = null;
+/** The host every badge is cloned from, shadow root and all (clonable shadow roots: Chromium 124, Firefox 123). */
+function prototypeHost(): HTMLElement {
+  if (proto) return proto;
+  proto = document.createElement(BADGE_TAG);
+  proto.setAttribute('data-state', 'unknown');
+  const root = proto.attachShadow({ mode: 'open', clonable: true } as ShadowRootInit);
+  // Structure only: no page or config text.
+  root.append(
+    el(
+      'button',
+      // No type=button needed: a form outside the shadow root cannot own this button.
+      { class: 'b', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-describedby': 'tip' },
+      el('span', { class: 'i', 'aria-hidden': 'true' }, ' '),
+      el('span', { class: 'sr' }, ' '),
+      el('span', { class: 't' }, ' '),
+    ),
+    el('div', { class: 'tip', id: 'tip', role: 'tooltip' }),
+  );
+  try {
+    const adopted = new CSSStyleSheet();
+    adopted.replaceSync(BADGE_CSS);
+    root.adoptedStyleSheets = [adopted];
+    if (root.adoptedStyleSheets.length !== 1) throw 0;
+    sheet = adopted;
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = BADGE_CSS;
+    root.prepend(style);
+  }
+  return proto;
+}
+
+export function createBadge(
+  conversationId: string,
+  messageId: string,
+  onAction: (a: AgentAction) => void,
+  hours: () => HoursTimeline | null = () => null,
+): HTMLElement {
   if (!delegated) {
     delegated = true;
     // Capture: the page cannot stop them first. Never removed: one pair per page, however many visits.
     document.addEventListener('pointerover', onApproach, true);
     document.addEventListener('focusin', onApproach, true);
   }
-  const host = document.createElement(BADGE_TAG);
+  const host = prototypeHost().cloneNode(true) as Host & HTMLElement;
+  const root = host.shadowRoot!;
+  // A clone does not share the prototype's adopted sheet (a <style> is cloned along instead).
+  if (sheet) root.adoptedStyleSheets = [sheet];
   host.setAttribute('data-conversation', conversationId);
   host.setAttribute('data-message', messageId);
-  host.setAttribute('data-state', 'unknown');
-  const root = host.attachShadow({ mode: 'open' });
-  root.append(shadowTemplate().content.cloneNode(true));
-  if (!adopt(root)) {
-    const style = document.createElement('style');
-    style.textContent = BADGE_CSS;
-    root.prepend(style);
-  }
-  const button = root.children[root.children.length - 2] as HTMLButtonElement;
-  const [icon, sr, text] = button.children;
+  const button = root.lastElementChild!.previousElementSibling as HTMLButtonElement;
+  const icon = button.firstChild!;
+  const sr = icon.nextSibling!;
   for (const type of ALWAYS) host.addEventListener(type, onHostEvent);
-  parts.set(host, {
+  host[PARTS] = {
     root,
     button,
-    icon: icon!.firstChild!,
-    sr: sr!.firstChild!,
-    text: text!.firstChild!,
+    icon: icon.firstChild!,
+    sr: sr.firstChild!,
+    text: sr.nextSibling!.firstChild!,
     tip: root.lastElementChild as HTMLElement,
-    lines: null,
+    view: null,
+    shown: '',
     armed: false,
     menu: null,
     actions: BADGE_ACTIONS,
     onAction,
+    hours,
     last: '',
-  });
+  };
   return host;
 }
 
 /** Updates the badge; touches the DOM only when something visible changed (runs every second). */
 export function renderBadge(host: Element, view: BadgeView): void {
-  const p = parts.get(host);
+  const p = partsOf(host);
   if (!p) return;
+  p.view = view;
+  // Nobody can see the tooltip until a pointer or focus arms the badge: its lines are not even worked out before.
+  if (p.armed) writeTip(p);
   const actions = view.actions ?? BADGE_ACTIONS;
-  const tip = view.tip.join('\n');
-  const key = `${view.state}|${view.text}|${tip}|${actions.join()}`;
+  const key = `${view.state}|${view.text}|${actions.join()}`;
   if (key === p.last) return;
   const changed = !p.last.startsWith(`${view.state}|`);
   p.last = key;
@@ -224,17 +237,15 @@ export function renderBadge(host: Element, view: BadgeView): void {
     (p.icon as Text).data = ICONS[view.state];
     (p.sr as Text).data = `${t(`state_${view.state}`)}: `;
   }
-  if ((p.text as Text).data !== view.text) (p.text as Text).data = view.text;
   // Text nodes' `data` is plain text: page and config text never become markup.
-  p.lines = view.tip;
-  if (p.armed) writeTip(p);
+  if ((p.text as Text).data !== view.text) (p.text as Text).data = view.text;
   p.actions = actions;
   p.menu?.show(actions);
 }
 
 /** For tests and the runtime: the shadow parts of a badge (the tooltip brought up to date). */
 export function badgeParts(host: Element): { button: HTMLButtonElement; text: HTMLElement; tip: HTMLElement; menu: HTMLElement | null } | undefined {
-  const p = parts.get(host);
+  const p = partsOf(host);
   if (!p) return undefined;
   writeTip(p);
   return { button: p.button, text: p.button.children[2] as HTMLElement, tip: p.tip, menu: p.menu?.el ?? null };

@@ -12,11 +12,17 @@ interface Watcher {
 const watchers = new Set<Watcher>();
 let observer: MutationObserver | null = null;
 
+// Indexed loops over DOM lists: iterating a NodeList with for…of allocates an iterator result per node in a content
+// script's world (a profile of a long scroll showed megabytes of them, and the garbage collections they cost).
 function onMutations(records: MutationRecord[]): void {
   const added: Element[] = [];
   for (const r of records) {
-    // Our own badges arrive here too (one record each): they match no site selector, so skip them cheaply.
-    for (const n of r.addedNodes) if (n.nodeType === 1 && (n as Element).localName !== BADGE_TAG) added.push(n as Element);
+    const nodes = r.addedNodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      // Our own badges arrive here too (one record each): they match no site selector, so skip them cheaply.
+      if (n.nodeType === 1 && (n as Element).localName !== BADGE_TAG) added.push(n as Element);
+    }
   }
   if (added.length === 0) return;
   for (const w of Array.from(watchers)) {
@@ -25,7 +31,8 @@ function onMutations(records: MutationRecord[]): void {
     for (const el of added) {
       if (!el.isConnected) continue; // added then removed again within the batch
       if (el.matches(w.selector)) found.add(el);
-      for (const d of el.querySelectorAll(w.selector)) found.add(d);
+      const inside = el.querySelectorAll(w.selector);
+      for (let i = 0; i < inside.length; i++) found.add(inside[i]!);
     }
     for (const el of found) {
       if (!watchers.has(w)) break; // a callback aborted this watcher

@@ -75,6 +75,13 @@ export function createReporter(opts: ReporterOptions): Reporter {
     const fit = fitObserved(old ? mergeConversation(old, c) : c);
     if (fit) queue.set(c.id, fit);
   };
+  // add() runs inside the page's mutation callback, before the badge can show: it only takes note. Clipping and
+  // merging happen when the batch goes out (or is counted), in a task of its own.
+  const incoming: ObservedConversation[] = [];
+  const drain = (): void => {
+    for (const c of incoming) enqueue(c);
+    incoming.length = 0;
+  };
 
   const schedule = (ms: number): void => {
     if (timer !== null || dead) return;
@@ -85,6 +92,7 @@ export function createReporter(opts: ReporterOptions): Reporter {
   };
 
   async function flush(): Promise<void> {
+    drain();
     if (dead || inFlight || queue.size === 0) return;
     if (timer !== null) {
       clearTimeout(timer);
@@ -107,6 +115,7 @@ export function createReporter(opts: ReporterOptions): Reporter {
         throw err;
       }
       // Put the batch back underneath anything observed meanwhile (newer data wins).
+      drain();
       for (const c of batch) {
         const newer = queue.get(c.id);
         queue.set(c.id, newer ? mergeConversation(c, newer) : c);
@@ -134,13 +143,13 @@ export function createReporter(opts: ReporterOptions): Reporter {
   return {
     add(c) {
       if (dead) return;
-      enqueue(c);
+      incoming.push(c);
       // Leading edge: the first observation after a quiet spell goes out at the end of this task (with whatever the
       // same mutation batch adds), so a tab closed half a second after opening still had its conversations stored;
       // later ones within the debounce window wait and travel together.
       if (!inFlight && failures === 0) schedule(Date.now() - lastSent >= debounceMs ? 0 : debounceMs);
     },
     flush,
-    pending: () => queue.size + (inFlight?.length ?? 0),
+    pending: () => (drain(), queue.size + (inFlight?.length ?? 0)),
   };
 }

@@ -4,13 +4,13 @@
 // computed here from the current config and what the page shows, so a badge appears in the same frame
 // as its tweet.
 import type { AgentAction, ConversationSnapshot, ObservedConversation } from '../shared/protocol.ts';
-import type { ConversationFacts, Message, OpeningHours, Policy, TeamConfig } from '../core/types.ts';
+import type { ClockReading, ConversationFacts, Message, OpeningHours, Policy, TeamConfig } from '../core/types.ts';
 import type { HoursTimeline } from '../core/hours/timeline.ts';
 import { matchPolicy, scheduleFor } from '../core/policy.ts';
 import { hoursForTarget } from '../core/clock-core.ts';
 import type { WindowClocks } from './clocks.ts';
 import { t } from './api.ts';
-import { BADGE_TAG, createBadge, renderBadge, type BadgeAction, type BadgeView } from './badge.ts';
+import { BADGE_TAG, createBadge, renderBadge, type BadgeAction, type BadgeState, type BadgeView } from './badge.ts';
 import { formatMinutes, formatWhen } from './format.ts';
 import { mergeConversation, type Reporter } from './reporter.ts';
 import type { Ticker } from './ticker.ts';
@@ -44,6 +44,8 @@ interface Entry {
   reported: string;
   /** messagesOf(), kept until the page's or the background's view of the conversation changes (renders run every second). */
   msgs: Message[] | null;
+  /** The clock's input for one message's badge, kept as long as `msgs`. */
+  facts: { messageId: string; facts: ConversationFacts } | null;
 }
 
 // Action lists as constants: a render compares them by identity.
@@ -89,24 +91,11 @@ function prefixFor(messages: Message[], messageId: string): Message[] {
   return messages;
 }
 
-/** Next opening on a later calendar day (agent's local day), for "snooze until tomorrow's opening". */
-export function tomorrowOpening(hours: HoursTimeline | null, now: number): number {
-  const midnight = new Date(now);
-  midnight.setHours(24, 0, 0, 0);
-  if (hours) {
-    const m = midnight.getTime();
-    try {
-      if (hours.isOpenAt(m)) return m;
-      // `open` is the state AT m (closed here), `at` when it changes: the next opening.
-      const change = hours.nextChange(m);
-      if (change && !change.open) return change.at;
-    } catch {
-      /* past the hours window: tomorrow 09:00 below */
-    }
-  }
-  midnight.setHours(9, 0, 0, 0);
-  return midnight.getTime();
-}
+/** Badge → [conversation id, message id], on the badge itself (the content script's own wrapper), so a render reads no attributes. */
+const KEY = Symbol();
+type Keyed = HTMLElement & { [KEY]?: [string, string] };
+
+const view = (state: BadgeState, text: string, actions: BadgeAction[], tip: () => string[]): BadgeView => ({ state, text, actions, tip });
 
 export function createTracker(deps: TrackerDeps): Tracker {
   const now = deps.now ?? Date.now;
@@ -122,7 +111,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
 
   function policyOf(e: Entry): { policy: Policy | null; schedule: OpeningHours | null } {
     // The background froze the policy for this conversation; until it answers, match the current config.
-    if (e.snapshot) return { policy: e.snapshot.policy, schedule: e.snapshot.schedule };
+    if (e.snapshot) return e.snapshot;
     if (!e.local || e.local.version !== configVersion) {
       const config = deps.config();
       const first = e.conv.messages.find((m) => m.role === 'customer');
@@ -151,20 +140,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
     return (e.msgs = [...byId.values()].sort((a, b) => a.at - b.at));
   }
 
-  function viewFor(id: string, messageId: string, at: number): BadgeView | null {
-    const e = entries.get(id);
-    if (!e) return null;
-    const snap = e.snapshot;
-    const { policy, schedule } = policyOf(e);
-    const tip: string[] = [];
-    if (policy) tip.push(t('tip_policy', policy.name ?? policy.id));
-    if (snap?.assignee) tip.push(t('tip_assignee', snap.assignee));
-    const own = e.conv.messages.find((m) => m.id === messageId);
-    const firstSeenNote = own && own.at === null ? [t('tip_first_seen')] : [];
-    if (snap?.excluded) {
-      return { state: 'answered', text: t('badge_no_reply'), tip: [...tip, ...firstSeenNote], actions: EXCLUDED };
-    }
-    if (!policy) return null;
+  function factsOf(e: Entry, messageId: string): ConversationFacts {
+    if (e.facts?.messageId === messageId) return e.facts.facts;
     const first = e.conv.messages.find((m) => m.role === 'customer');
     const facts: ConversationFacts = {
       platform: e.conv.platform,
@@ -173,50 +150,63 @@ export function createTracker(deps: TrackerDeps): Tracker {
       ...(e.conv.priority ? { priority: e.conv.priority } : {}),
       ...(first?.text ? { text: first.text } : {}),
       messages: prefixFor(messagesOf(e), messageId),
-      pauses: snap?.pauses ?? [],
+      pauses: e.snapshot?.pauses ?? [],
       excluded: false,
     };
-    let r;
+    e.facts = { messageId, facts };
+    return facts;
+  }
+
+  function viewFor(id: string, messageId: string, at: number): BadgeView | null {
+    const e = entries.get(id);
+    if (!e) return null;
+    const snap = e.snapshot;
+    const { policy, schedule } = policyOf(e);
+    let clock: ClockReading | null = null;
+    let unreadable = false;
+    // Tooltip lines are worked out only if the badge's tooltip can show: not for every badge every second.
+    const tip = (): string[] => {
+      const lines: string[] = [];
+      if (policy) lines.push(t('tip_policy', policy.name ?? policy.id));
+      if (snap?.assignee) lines.push(t('tip_assignee', snap.assignee));
+      if (unreadable) return [...lines, t('tip_unreadable')];
+      if (clock && policy && !snap?.excluded) {
+        const hours = hoursForTarget(policy, schedule, clock.kind);
+        lines.push(`${t(`tip_target_${clock.kind}`, fmt(clock.targetMinutes))} · ${hours ? t('tip_business_hours', hours.name ?? hours.id) : t('tip_calendar_time')}`);
+        if (clock.dueAt !== null && clock.state !== 'answered') lines.push(t('tip_due', when(clock.dueAt, at)));
+      }
+      if (e.conv.messages.find((m) => m.id === messageId)?.at === null) lines.push(t('tip_first_seen'));
+      return lines;
+    };
+    if (snap?.excluded) return view('answered', t('badge_no_reply'), EXCLUDED, tip);
+    if (!policy) return null;
     try {
-      r = deps.clocks.currentClock(facts, policy, schedule, at);
+      clock = deps.clocks.currentClock(factsOf(e, messageId), policy, schedule, at);
     } catch {
-      return { state: 'unknown', text: t('badge_unknown'), tip: [...tip, t('tip_unreadable')], actions: NONE };
+      unreadable = true;
+      return view('unknown', t('badge_unknown'), NONE, tip);
     }
-    if (!r) return null;
-    const hours = hoursForTarget(policy, schedule, r.kind);
-    tip.push(
-      `${t(`tip_target_${r.kind}`, fmt(r.targetMinutes))} · ${
-        hours ? t('tip_business_hours', hours.name ?? hours.id) : t('tip_calendar_time')
-      }`,
-    );
-    if (r.dueAt !== null && r.state !== 'answered') tip.push(t('tip_due', when(r.dueAt, at)));
-    tip.push(...firstSeenNote);
-    const snoozed = (snap?.pauses ?? []).some((p) => p.from <= at && (p.to === null || p.to > at));
-    const running = RUNNING;
-    switch (r.state) {
+    if (!clock) return null;
+    switch (clock.state) {
       case 'ok':
       case 'warning':
-        return { state: r.state, text: t('badge_left', fmt(r.remainingMinutes)), tip, actions: running };
+        return view(clock.state, t('badge_left', fmt(clock.remainingMinutes)), RUNNING, tip);
       case 'breached':
-        return { state: 'breached', text: t('badge_overdue', fmt(-r.remainingMinutes)), tip, actions: running };
-      case 'paused':
-        return {
-          state: 'paused',
-          text: r.resumesAt != null ? t('badge_paused_until', when(r.resumesAt, at)) : t('badge_paused'),
-          tip,
-          actions: snoozed ? SNOOZED : running,
-        };
+        return view('breached', t('badge_overdue', fmt(-clock.remainingMinutes)), RUNNING, tip);
+      case 'paused': {
+        const snoozed = (snap?.pauses ?? []).some((p) => p.from <= at && (p.to === null || p.to > at));
+        const text = clock.resumesAt != null ? t('badge_paused_until', when(clock.resumesAt, at)) : t('badge_paused');
+        return view('paused', text, snoozed ? SNOOZED : RUNNING, tip);
+      }
       case 'answered':
-        return { state: 'answered', text: t('badge_answered_in', fmt(r.elapsedMinutes)), tip, actions: ANSWERED };
+        return view('answered', t('badge_answered_in', fmt(clock.elapsedMinutes)), ANSWERED, tip);
       case 'excluded':
-        return { state: 'answered', text: t('badge_no_reply'), tip, actions: EXCLUDED };
+        return view('answered', t('badge_no_reply'), EXCLUDED, tip);
     }
   }
 
-  /** Badge → [conversation id, message id], so a render reads no attributes. */
-  const keys = new WeakMap<Element, [string, string]>();
   function render(badge: HTMLElement, at: number): void {
-    const k = keys.get(badge);
+    const k = (badge as Keyed)[KEY];
     const view = k ? viewFor(k[0], k[1], at) : null;
     // Only a change is written: setting `hidden` even to its current value costs a style check per badge per second.
     if (badge.hidden !== (view === null)) badge.hidden = view === null;
@@ -231,15 +221,9 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
   }
 
-  async function act(id: string, a: BadgeAction): Promise<void> {
+  // The menu (its own chunk, badge-menu.ts) turns the agent's choice into the action, snooze times included.
+  async function act(id: string, action: AgentAction): Promise<void> {
     const e = entries.get(id);
-    const at = now();
-    const action: AgentAction =
-      a === 'snoozeHour'
-        ? { action: 'snooze', until: at + 3_600_000 }
-        : a === 'snoozeTomorrow'
-          ? { action: 'snooze', until: tomorrowOpening(scheduleTimeline(e), at) }
-          : { action: a };
     // The background can only act on a conversation it has stored: send what is queued first.
     await deps.reporter.flush().catch(() => undefined);
     try {
@@ -281,7 +265,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (s.requestedId) aliasOf.set(s.id, s.requestedId);
       if (s.schedule && s.hours) deps.clocks.setWindow(s.schedule, s.hours);
       e.snapshot = s;
-      e.msgs = null;
+      e.msgs = e.facts = null;
       renderEntry(e);
     }
   }
@@ -311,15 +295,18 @@ export function createTracker(deps: TrackerDeps): Tracker {
 
   function placeBadge(e: Entry, id: string, p: Placement, visit: AbortSignal): void {
     let badge: HTMLElement | undefined;
-    for (const c of p.parent.children) {
+    const siblings = p.parent.children;
+    for (let i = siblings.length - 1; i >= 0; i--) {
+      const c = siblings[i]!;
       if (c.localName !== BADGE_TAG) continue;
-      const h = c as HTMLElement;
-      if (h.dataset.conversation === id && h.dataset.message === p.messageId && e.badges.has(h)) badge = h;
+      const h = c as Keyed;
+      const k = h[KEY]; // (none on a badge of an older instance: that one goes)
+      if (k?.[0] === id && k[1] === p.messageId && e.badges.has(h)) badge = h;
       else if (!e.badges.has(h)) h.remove(); // left by an older instance or another message's render
     }
     if (!badge) {
-      badge = createBadge(id, p.messageId, (a) => void act(id, a));
-      keys.set(badge, [id, p.messageId]);
+      badge = createBadge(id, p.messageId, (a) => void act(id, a), () => scheduleTimeline(entries.get(id)));
+      (badge as Keyed)[KEY] = [id, p.messageId];
       e.badges.add(badge);
       const list = badgesOf(visit);
       list.push([e, badge]);
@@ -344,12 +331,12 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (visit.aborted) return;
       let e = entries.get(conv.id);
       if (!e) {
-        e = { conv, snapshot: null, local: null, badges: new Set(), reported: '', msgs: null };
+        e = { conv, snapshot: null, local: null, badges: new Set(), reported: '', msgs: null, facts: null };
         entries.set(conv.id, e);
         queueLookup(conv.id);
       } else {
         e.conv = mergeConversation(e.conv, conv);
-        e.msgs = null;
+        e.msgs = e.facts = null;
       }
       const fp = fingerprint(e.conv);
       if (fp !== e.reported) {

@@ -5,7 +5,7 @@ import type { ObservedConversation, ObservedMessage } from '../../shared/protoco
 import { brandSet, handleOfLink, mentionedHandles, normHandle } from '../handles.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { isXChatUrl, isXUrl } from '../site-urls.ts';
-import { any, all, first, STATUS_PATH, TWEET_PAGES } from './x-selectors.ts';
+import { any, all, first, STATUS_PATH, TWEET_PAGES, X, type XSelector } from './x-selectors.ts';
 
 export interface XTweet {
   article: Element;
@@ -34,25 +34,45 @@ const STATUS_HREF = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/
 const QUOTED = any('quoted');
 const PROMOTED = any('promoted');
 
-/** Tests "inside a quoted tweet of this article": the article's quote cards are found once per read, not per element. */
-function quoteTest(article: Element): (el: Element) => boolean {
-  const quotes = [...article.querySelectorAll(QUOTED)];
-  return quotes.length === 0 ? () => false : (el) => quotes.some((q) => q.contains(el));
+// Reading runs for every tweet of a scrolling timeline inside the mutation callback, before the badge can show, so it
+// makes few DOM calls (each costs microseconds from a content script's world) and walks lists by index (for…of over
+// a NodeList allocates per node there).
+
+/** Inside one of the article's quoted tweets (`quotes`: its quote cards, found once per read)? */
+function inQuote(el: Element, quotes: NodeListOf<Element>): boolean {
+  for (let i = 0; i < quotes.length; i++) if (quotes[i]!.contains(el)) return true;
+  return false;
 }
 
-function own(article: Element, key: Parameters<typeof all>[1], inQuote: (el: Element) => boolean): Element[] {
-  return all(article, key).filter((el) => !inQuote(el));
+/** The first element of the entry's first matching selector that is the article's own (not a quoted tweet's). */
+function own(article: Element, key: XSelector, quotes: NodeListOf<Element>): Element | null {
+  for (const css of X[key]) {
+    if (quotes.length === 0) {
+      const el = article.querySelector(css);
+      if (el) return el;
+      continue;
+    }
+    const found = article.querySelectorAll(css);
+    for (let i = 0; i < found.length; i++) if (!inQuote(found[i]!, quotes)) return found[i]!;
+    if (found.length) return null;
+  }
+  return null;
 }
 
 /** Reads one tweet article. */
 export function readTweet(article: Element): ReadResult {
-  const inQuote = quoteTest(article);
-  const userName = own(article, 'userName', inQuote)[0];
+  const quotes = article.querySelectorAll(QUOTED);
+  const userName = own(article, 'userName', quotes);
   if (!userName) return { ok: false, reason: 'User-Name not found in tweet' };
-  const profile = [...userName.querySelectorAll('a[href]')].find((a) => PROFILE_HREF.test(a.getAttribute('href') ?? ''));
-  const handle = profile ? PROFILE_HREF.exec(profile.getAttribute('href') ?? '')?.[1] : undefined;
+  let profile: Element | undefined;
+  let handle: string | undefined;
+  const links = userName.querySelectorAll('a[href]');
+  for (let i = 0; i < links.length && !handle; i++) {
+    handle = PROFILE_HREF.exec(links[i]!.getAttribute('href') ?? '')?.[1];
+    if (handle) profile = links[i];
+  }
   if (!handle) return { ok: false, reason: 'author handle not found in User-Name' };
-  const time = own(article, 'statusTime', inQuote)[0];
+  const time = own(article, 'statusTime', quotes);
   const timeLink = time?.parentElement;
   if (!time || !timeLink) return { ok: false, reason: 'status time link not found' };
   const link = STATUS_HREF.exec(timeLink.getAttribute('href') ?? '');
@@ -61,11 +81,15 @@ export function readTweet(article: Element): ReadResult {
   if (link[1]!.toLowerCase() !== handle.toLowerCase()) return { ok: false, reason: 'time link author differs from User-Name' };
   const at = Date.parse(time.getAttribute('datetime') ?? '');
   if (!Number.isFinite(at)) return { ok: false, reason: 'unreadable datetime' };
-  const textEl = own(article, 'tweetText', inQuote)[0];
+  const textEl = own(article, 'tweetText', quotes);
   const text = textEl?.textContent ?? '';
   const replyingTo: string[] = [];
-  for (const a of article.querySelectorAll('a[href^="/"]')) {
-    if (userName.contains(a) || textEl?.contains(a) || inQuote(a)) continue;
+  const anchors = article.querySelectorAll('a[href^="/"]');
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    // The cheap test first: only a link to a profile can name who the tweet replies to.
+    if (!PROFILE_HREF.test(a.getAttribute('href') ?? '')) continue;
+    if (userName.contains(a) || textEl?.contains(a) || inQuote(a, quotes)) continue;
     const h = handleOfLink(a);
     if (h) replyingTo.push(h);
   }
@@ -82,7 +106,7 @@ export function readTweet(article: Element): ReadResult {
       mentions: mentionedHandles(text),
       replyingTo,
       promoted: article.closest(PROMOTED) !== null || article.querySelector(PROMOTED) !== null,
-      social: own(article, 'socialContext', inQuote).length > 0,
+      social: own(article, 'socialContext', quotes) !== null,
     },
   };
 }

@@ -29,8 +29,8 @@ describe('badge', () => {
 
   it('writes tooltip lines as text and shows the latest view', () => {
     const { host } = mounted();
-    renderBadge(host, { state: 'ok', text: '5 min left', tip: ['Policy: <b>x</b>', 'Due 10:00'] });
-    renderBadge(host, { state: 'breached', text: 'Overdue by 1 min', tip: ['Policy: <b>x</b>'] });
+    renderBadge(host, { state: 'ok', text: '5 min left', tip: () => ['Policy: <b>x</b>', 'Due 10:00'] });
+    renderBadge(host, { state: 'breached', text: 'Overdue by 1 min', tip: () => ['Policy: <b>x</b>'] });
     const p = badgeParts(host)!;
     expect(host.dataset.state).toBe('breached');
     expect(p.text.textContent).toBe('Overdue by 1 min');
@@ -41,11 +41,11 @@ describe('badge', () => {
 
   it('fills the tooltip when the pointer arrives, and keeps it current afterwards', () => {
     const { host } = mounted();
-    renderBadge(host, { state: 'ok', text: '5 min left', tip: ['first'] });
+    renderBadge(host, { state: 'ok', text: '5 min left', tip: () => ['first'] });
     host.dispatchEvent(new Event('pointerover', { bubbles: true, composed: true }));
     const tip = host.shadowRoot!.querySelector('.tip')!;
     expect(tip.textContent).toBe('first');
-    renderBadge(host, { state: 'ok', text: '4 min left', tip: ['second'] });
+    renderBadge(host, { state: 'ok', text: '4 min left', tip: () => ['second'] });
     expect(tip.textContent).toBe('second');
   });
 });

@@ -8,7 +8,8 @@ import type { OpeningHours, Policy, TeamConfig } from '../../../src/core/types.t
 import type { ConversationSnapshot, ObservedConversation } from '../../../src/shared/protocol.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
-const { createTracker, tomorrowOpening } = await import('../../../src/content/tracker.ts');
+const { createTracker } = await import('../../../src/content/tracker.ts');
+const { tomorrowOpening } = await import('../../../src/content/badge-menu.ts');
 const { createWindowClocks } = await import('../../../src/content/clocks.ts');
 const { configWindows, hoursWindow } = await import('../../../src/background/hours-windows.ts');
 const { currentClock } = await import('../../../src/core/clock.ts');
@@ -134,7 +135,7 @@ describe('a follow-up the background merged into its thread', () => {
     const t = tracker(at);
     const follow: ObservedConversation = { ...conv(at), id: 'x:2', messages: [{ id: 'x:2', role: 'customer', at, firstSeenAt: at, precisionMs: 0 }] };
     t.track(follow, null, new AbortController().signal);
-    expect(t.viewFor('x:2', 'x:2', at + MIN)!.tip.join(' ')).toContain('First response within');
+    expect(t.viewFor('x:2', 'x:2', at + MIN)!.tip().join(' ')).toContain('First response within');
     const calendar = { ...policy, schedule: null };
     t.applySnapshots([
       {
@@ -159,7 +160,7 @@ describe('a follow-up the background merged into its thread', () => {
       } as unknown as ConversationSnapshot,
     ]);
     const view = t.viewFor('x:2', 'x:2', at + 10 * MIN)!;
-    expect(view.tip.join(' ')).toContain('Next response within');
+    expect(view.tip().join(' ')).toContain('Next response within');
     expect(view.state).toBe('ok');
   });
 });
