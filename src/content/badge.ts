@@ -148,7 +148,7 @@ async function menu(host: HTMLElement, p: Parts): Promise<BadgeMenu> {
 
 let proto: HTMLElement | null = null;
 /** The host every badge is cloned from, shadow root and all (clonable shadow roots: Chromium 124, Firefox 123). */
-function prototypeHost(): HTMLElement {
+export function prototypeHost(): HTMLElement {
   if (proto) return proto;
   proto = document.createElement(BADGE_TAG);
   proto.setAttribute('data-state', 'unknown');

@@ -10,7 +10,7 @@ import { matchPolicy, scheduleFor } from '../core/policy.ts';
 import { hoursForTarget } from '../core/clock-core.ts';
 import type { WindowClocks } from './clocks.ts';
 import { t } from './api.ts';
-import { BADGE_TAG, createBadge, renderBadge, type BadgeAction, type BadgeState, type BadgeView } from './badge.ts';
+import { BADGE_TAG, createBadge, prototypeHost, renderBadge, type BadgeAction, type BadgeState, type BadgeView } from './badge.ts';
 import { formatMinutes, formatWhen } from './format.ts';
 import { mergeConversation, type Reporter } from './reporter.ts';
 import type { Ticker } from './ticker.ts';
@@ -66,7 +66,6 @@ export interface Tracker {
   /** Policies or schedules changed: forget locally matched policies and redraw. */
   configChanged(): void;
   tick(badges: Element[], now: number): void;
-  has(id: string): boolean;
   /** For tests and the bench. */
   viewFor(id: string, messageId: string, now: number): BadgeView | null;
 }
@@ -108,6 +107,9 @@ export function createTracker(deps: TrackerDeps): Tracker {
   let configVersion = 0;
   const fmt = (min: number): string => formatMinutes(min, deps.lang, t('badge_less_than_minute'));
   const when = (ms: number, at: number): string => formatWhen(ms, at, deps.lang);
+  // The first Intl formatter of a page costs tens of milliseconds (ICU data), a first badge the stylesheet's parse: paid
+  // in a task of their own now, while the page waits for its timeline, not inside the first batch of tweets.
+  setTimeout(() => (fmt(61), fmt(1500), when(0, 0), prototypeHost()));
 
   function policyOf(e: Entry): { policy: Policy | null; schedule: OpeningHours | null } {
     // The background froze the policy for this conversation; until it answers, match the current config.
@@ -371,7 +373,6 @@ export function createTracker(deps: TrackerDeps): Tracker {
     tick(badges, at) {
       for (const b of badges) render(b as HTMLElement, at);
     },
-    has: (id) => entries.has(id),
     viewFor,
   };
 }
