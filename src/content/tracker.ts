@@ -90,9 +90,9 @@ function prefixFor(messages: Message[], messageId: string): Message[] {
   return messages;
 }
 
-/** Badge → [conversation id, message id], on the badge itself (the content script's own wrapper), so a render reads no attributes. */
+/** Badge → [conversation id, message id, page visit], on the badge itself (the content script's own wrapper), so a render reads no attributes. */
 const KEY = Symbol();
-type Keyed = HTMLElement & { [KEY]?: [string, string] };
+type Keyed = HTMLElement & { [KEY]?: [string, string, AbortSignal] };
 
 const view = (state: BadgeState, text: string, actions: BadgeAction[], tip: () => string[]): BadgeView => ({ state, text, actions, tip });
 
@@ -272,27 +272,26 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
   }
 
-  // One abort listener per visit (not one per badge) takes the visit's badges away when it ends.
-  const perVisit = new WeakMap<AbortSignal, [Entry, HTMLElement][]>();
-  function badgesOf(visit: AbortSignal): [Entry, HTMLElement][] {
-    let list = perVisit.get(visit);
-    if (!list) {
-      const made: [Entry, HTMLElement][] = (list = []);
-      perVisit.set(visit, made);
-      visit.addEventListener(
-        'abort',
-        () => {
-          for (const [e, b] of made) {
-            b.remove();
-            e.badges.delete(b);
-            deps.ticker.unwatch(b);
-          }
-          made.length = 0;
-        },
-        { once: true },
-      );
-    }
-    return list;
+  // One abort listener per visit (not one per badge) takes the visit's badges away when it ends: each badge knows its
+  // visit. (A list of the visit's badges grew with every tweet of a long scroll and had to be swept inside the
+  // mutation callback.)
+  const visits = new WeakSet<AbortSignal>();
+  function endWith(visit: AbortSignal): void {
+    if (visits.has(visit)) return;
+    visits.add(visit);
+    visit.addEventListener(
+      'abort',
+      () => {
+        for (const e of entries.values())
+          for (const b of e.badges)
+            if ((b as Keyed)[KEY]?.[2] === visit) {
+              b.remove();
+              e.badges.delete(b);
+              deps.ticker.unwatch(b);
+            }
+      },
+      { once: true },
+    );
   }
 
   function placeBadge(e: Entry, id: string, p: Placement, visit: AbortSignal): void {
@@ -308,18 +307,9 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
     if (!badge) {
       badge = createBadge(id, p.messageId, (a) => void act(id, a), () => scheduleTimeline(entries.get(id)));
-      (badge as Keyed)[KEY] = [id, p.messageId];
+      (badge as Keyed)[KEY] = [id, p.messageId, visit];
       e.badges.add(badge);
-      const list = badgesOf(visit);
-      list.push([e, badge]);
-      // A long scroll leaves thousands of detached badges behind (virtualised cells): forget them now and then.
-      if (list.length >= 1024 && (list.length & 1023) === 0) {
-        const live = list.filter(([owner, b]) => {
-          if (!b.isConnected) owner.badges.delete(b);
-          return b.isConnected;
-        });
-        list.splice(0, list.length, ...live);
-      }
+      endWith(visit);
     }
     if (p.after && p.after.parentNode === p.parent) {
       if (p.after.nextSibling !== badge) p.parent.insertBefore(badge, p.after.nextSibling);

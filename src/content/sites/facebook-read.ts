@@ -67,12 +67,11 @@ export function ownAll(article: Element, css: string): Element[] {
   return [...article.querySelectorAll(css)].filter((el) => el.closest(comment) === article);
 }
 
+/** The query of a link (read for every comment: its query part alone, not a whole URL parse). */
 function params(href: string): URLSearchParams {
-  try {
-    return new URL(href, 'https://www.facebook.com/').searchParams;
-  } catch {
-    return new URLSearchParams();
-  }
+  const end = href.indexOf('#') >>> 0; // none: 2^32 - 1, the rest of the string
+  const q = href.indexOf('?');
+  return new URLSearchParams(q < 0 || q > end ? '' : href.slice(q, end));
 }
 
 /** The finer of two readings (a tooltip's full date beats "2h"). */
@@ -82,8 +81,8 @@ function finer(a: FbTime | null, b: FbTime | null): FbTime | null {
   return b.precisionMs < a.precisionMs ? b : a;
 }
 
-export function readComment(article: Element, now: number, clock: WallClock): CommentResult {
-  const idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'));
+/** `idLinks`: the article's own comment-id links, when the caller has them already. */
+export function readComment(article: Element, now: number, clock: WallClock, idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'))): CommentResult {
   if (idLinks.length === 0) return { ok: false, reason: 'comment without a comment_id link' };
   let id: string | null = null;
   let parentId: string | null = null;

@@ -23,12 +23,17 @@ export function cleanUrl(href: string, base: string): string {
   }
 }
 
-/** Does the post these comments belong to come from the team's Page? By URL first, else by the post's author. */
-export function postIsBrand(url: URL, article: Element, brands: FbBrands): boolean {
+/** Is the page the team's Page (its posts, or ?id=)? */
+function urlIsBrand(url: URL, brands: FbBrands): boolean {
   const seg = url.pathname.split('/').filter(Boolean)[0] ?? '';
   const byPath = seg && !seg.endsWith('.php') ? profileOfHref(`/${seg}`) : null;
   const pageId = url.searchParams.get('id');
-  if (isBrand(brands, byPath ?? (pageId && /^\d+$/.test(pageId) ? { id: pageId } : null), '')) return true;
+  return isBrand(brands, byPath ?? (pageId && /^\d+$/.test(pageId) ? { id: pageId } : null), '');
+}
+
+/** Does the post these comments belong to come from the team's Page? By URL first, else by the post's author. */
+export function postIsBrand(url: URL, article: Element, brands: FbBrands): boolean {
+  if (urlIsBrand(url, brands)) return true;
   // In a feed or a post dialog: the post's header link names its author.
   const comment = any(FB_COMMENTS, 'comment');
   let post: Element | null = article.parentElement?.closest('[role="article"]') ?? null;
@@ -50,17 +55,19 @@ interface Thread {
 
 function initComments(ctx: SiteContext, brands: FbBrands): void {
   const threads = new Map<string, Thread>();
+  const brandUrl = urlIsBrand(ctx.url, brands); // once per visit, not per comment
   let comments = 0;
   let tracked = 0;
 
   const handle = (article: Element): void => {
     // A post article holds comment links only inside its comments: it is not a comment itself.
-    if (ownAll(article, any(FB_COMMENTS, 'idLink')).length === 0) return;
+    const idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'));
+    if (idLinks.length === 0) return;
     comments++;
-    const r = readComment(article, Date.now(), localWallClock);
+    const r = readComment(article, Date.now(), localWallClock, idLinks);
     if (!r.ok) return ctx.health('mismatch', r.reason);
     const c: FbComment = r.comment;
-    if (!postIsBrand(ctx.url, article, brands)) return;
+    if (!brandUrl && !postIsBrand(ctx.url, article, brands)) return;
     const fromBrand = isBrand(brands, c.profile, c.name);
     const top = c.parentId ?? c.id;
     let th = threads.get(top);
