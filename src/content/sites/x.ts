@@ -19,8 +19,8 @@ export interface XTweet {
   timeLink: Element;
   /** Lower-cased handles mentioned in the tweet's own text. */
   mentions: string[];
-  /** Lower-cased handles of the "Replying to @…" line. */
-  replyingTo: string[];
+  /** Lower-cased handles of the "Replying to @…" line (read when first asked for: a mention in the text often decides). */
+  readonly replyingTo: string[];
   promoted: boolean;
   /** Has a social context line: a repost by someone else, or pinned. */
   social: boolean;
@@ -83,16 +83,20 @@ export function readTweet(article: Element): ReadResult {
   if (!Number.isFinite(at)) return { ok: false, reason: 'unreadable datetime' };
   const textEl = own(article, 'tweetText', quotes);
   const text = textEl?.textContent ?? '';
-  const replyingTo: string[] = [];
-  const anchors = article.querySelectorAll('a[href^="/"]');
-  for (let i = 0; i < anchors.length; i++) {
-    const a = anchors[i]!;
-    // The cheap test first: only a link to a profile can name who the tweet replies to.
-    if (!PROFILE_HREF.test(a.getAttribute('href') ?? '')) continue;
-    if (userName.contains(a) || textEl?.contains(a) || inQuote(a, quotes)) continue;
-    const h = handleOfLink(a);
-    if (h) replyingTo.push(h);
-  }
+  let replyingTo: string[] | undefined;
+  const readReplyingTo = (): string[] => {
+    const out: string[] = [];
+    const anchors = article.querySelectorAll('a[href^="/"]');
+    for (let i = 0; i < anchors.length; i++) {
+      const a = anchors[i]!;
+      // The cheap test first: only a link to a profile can name who the tweet replies to.
+      if (!PROFILE_HREF.test(a.getAttribute('href') ?? '')) continue;
+      if (userName.contains(a) || textEl?.contains(a) || inQuote(a, quotes)) continue;
+      const h = handleOfLink(a);
+      if (h) out.push(h);
+    }
+    return out;
+  };
   return {
     ok: true,
     tweet: {
@@ -104,7 +108,9 @@ export function readTweet(article: Element): ReadResult {
       text,
       timeLink,
       mentions: mentionedHandles(text),
-      replyingTo,
+      get replyingTo() {
+        return (replyingTo ??= readReplyingTo());
+      },
       promoted: article.closest(PROMOTED) !== null || article.querySelector(PROMOTED) !== null,
       social: own(article, 'socialContext', quotes) !== null,
     },
@@ -258,7 +264,8 @@ function init(ctx: SiteContext): void {
     }
   };
   ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}`, (el) => {
-    const article = el.closest(tweetSel);
+    // Only the tweet selectors match <article> elements: no need to look up from one.
+    const article = el.localName === 'article' ? el : el.closest(tweetSel);
     if (!article) return;
     if (pending.size === 0) queueMicrotask(flush);
     pending.add(article);
