@@ -19,8 +19,12 @@ export interface XTweet {
   timeLink: Element;
   /** Lower-cased handles mentioned in the tweet's own text. */
   mentions: string[];
-  /** Lower-cased handles of the "Replying to @…" line (read when first asked for: a mention in the text often decides). */
-  readonly replyingTo: string[];
+  /** What replyingTo() reads the "Replying to @…" line from. */
+  userName: Element;
+  textEl: Element | null;
+  quotes: NodeListOf<Element>;
+  /** replyingTo()'s answer, once asked for. */
+  replying?: string[];
   promoted: boolean;
   /** Has a social context line: a repost by someone else, or pinned. */
   social: boolean;
@@ -83,20 +87,6 @@ export function readTweet(article: Element): ReadResult {
   if (!Number.isFinite(at)) return { ok: false, reason: 'unreadable datetime' };
   const textEl = own(article, 'tweetText', quotes);
   const text = textEl?.textContent ?? '';
-  let replyingTo: string[] | undefined;
-  const readReplyingTo = (): string[] => {
-    const out: string[] = [];
-    const anchors = article.querySelectorAll('a[href^="/"]');
-    for (let i = 0; i < anchors.length; i++) {
-      const a = anchors[i]!;
-      // The cheap test first: only a link to a profile can name who the tweet replies to.
-      if (!PROFILE_HREF.test(a.getAttribute('href') ?? '')) continue;
-      if (userName.contains(a) || textEl?.contains(a) || inQuote(a, quotes)) continue;
-      const h = handleOfLink(a);
-      if (h) out.push(h);
-    }
-    return out;
-  };
   return {
     ok: true,
     tweet: {
@@ -108,13 +98,32 @@ export function readTweet(article: Element): ReadResult {
       text,
       timeLink,
       mentions: mentionedHandles(text),
-      get replyingTo() {
-        return (replyingTo ??= readReplyingTo());
-      },
+      userName,
+      textEl,
+      quotes,
       promoted: article.closest(PROMOTED) !== null || article.querySelector(PROMOTED) !== null,
       social: own(article, 'socialContext', quotes) !== null,
     },
   };
+}
+
+/**
+ * Lower-cased handles of the tweet's "Replying to @…" line. Read the first time it is asked for: a dozen DOM calls per
+ * tweet, and a brand mention in the text usually decides without it.
+ */
+export function replyingTo(tw: XTweet): string[] {
+  if (tw.replying) return tw.replying;
+  const out: string[] = [];
+  const anchors = tw.article.querySelectorAll('a[href^="/"]');
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i]!;
+    // The cheap test first: only a link to a profile can name who the tweet replies to.
+    if (!PROFILE_HREF.test(a.getAttribute('href') ?? '')) continue;
+    if (tw.userName.contains(a) || tw.textEl?.contains(a) || inQuote(a, tw.quotes)) continue;
+    const h = handleOfLink(a);
+    if (h) out.push(h);
+  }
+  return (tw.replying = out);
 }
 
 export type TweetKind = 'conversation' | 'brand' | 'promoted' | 'repost' | 'other';
@@ -124,7 +133,7 @@ export function classify(tw: XTweet, brands: ReadonlySet<string>): TweetKind {
   if (tw.social) return 'repost';
   const author = normHandle(tw.handle);
   if (author && brands.has(author)) return 'brand';
-  if (tw.mentions.some((h) => brands.has(h)) || tw.replyingTo.some((h) => brands.has(h))) return 'conversation';
+  if (tw.mentions.some((h) => brands.has(h)) || replyingTo(tw).some((h) => brands.has(h))) return 'conversation';
   return 'other';
 }
 
@@ -206,7 +215,7 @@ function init(ctx: SiteContext): void {
       trackCustomer(id, tw);
     } else if (kind === 'brand' && onStatusPage) {
       // A brand tweet in the thread answers the customers it replies to (or the last one above it).
-      const targets = tw.replyingTo.filter((h) => threads.has(h));
+      const targets = replyingTo(tw).filter((h) => threads.has(h));
       if (targets.length === 0 && lastCustomer) targets.push(lastCustomer);
       for (const h of new Set(targets)) {
         const t = threads.get(h)!;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
-import { classify, readTweet, type XTweet } from '../../../src/content/sites/x.ts';
+import { classify, readTweet, replyingTo, type XTweet } from '../../../src/content/sites/x.ts';
 import { readDmRow, signedInHandle } from '../../../src/content/sites/x-chat.ts';
 import { brandSet } from '../../../src/content/handles.ts';
 
@@ -64,8 +64,8 @@ describe('X extraction: status pages', () => {
     const [c1, b, c2, other] = tweets();
     expect(classify(c1!, brands)).toBe('conversation');
     expect(classify(b!, brands)).toBe('brand');
-    expect(b!.replyingTo).toEqual(['jane_doe']);
-    expect(c2!.replyingTo).toEqual(['acmesupport']);
+    expect(replyingTo(b!)).toEqual(['jane_doe']);
+    expect(replyingTo(c2!)).toEqual(['acmesupport']);
     expect(classify(other!, brands)).toBe('other');
   });
 
