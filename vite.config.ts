@@ -7,6 +7,9 @@ import manifest, { contentMatches, isDemo, isFirefox } from './manifest.config.t
 import { STANDALONE_CONTENT_SCRIPT } from './src/shared/site-hosts.ts';
 
 type OutputChunk = Rolldown.OutputChunk;
+
+// RC_MINIFY=0 builds readable content scripts, for profiles (`npm run profile:content`) whose function names mean something.
+const minify = process.env.RC_MINIFY !== '0';
 type OutputAsset = Rolldown.OutputAsset;
 
 // The core modules the background and extension pages share that are small and always needed together (clocks,
@@ -38,7 +41,7 @@ function standaloneContentScript(define: Record<string, string>): Plugin {
           outDir: dir,
           emptyOutDir: false,
           target: 'es2022',
-          minify: true,
+          minify,
           lib: { entry: 'src/content/standalone.ts', formats: ['iife'], name: 'replyclockContent', fileName: () => STANDALONE_CONTENT_SCRIPT },
           rollupOptions: { output: { inlineDynamicImports: true } },
         },
@@ -118,7 +121,7 @@ function contentScripts(opts: { define: Record<string, string>; matches: string[
     emptyOutDir: false,
     copyPublicDir: false,
     target: 'es2022',
-    minify: true,
+    minify,
     sourcemap: false,
     modulePreload: false,
   } as const;

@@ -1,0 +1,131 @@
+// Where the content script's time and garbage go on the content bench's pages: `npm run profile:content -- <page>`
+// with <page> x (the X mentions timeline), fb (the Facebook post) or base (the X page where the extension does not run).
+// Not a benchmark (nothing is judged): a tool for the speed work behind the content bench's figures.
+//   default    a CPU profile (50 µs sampling) of the scroll: self time, and inclusive time per function of the
+//              extension's files (minified names unless built with RC_MINIFY=0, see vite.config.ts);
+//   --heap     sampled allocations instead, per allocating function (collected garbage included);
+//   --batches  also each batch's own insert and its slowest insertion → badge (ms), in order.
+// Every run prints the insertion → badge p50/p95 and the page's own insert. Profiling slows native DOM calls more
+// than script: compare functions with each other, and figures only with runs made the same way.
+// REPLYCLOCK_DIST picks the build, as for `npm run bench`; REPS=n repeats the scroll in new tabs of one browser.
+import type { CDPSession } from 'playwright-core';
+import { launchBench, openWithWorlds, percentile } from './browser.ts';
+import { commentsHtml } from './fb-comments.ts';
+import type { PageBench } from './page-instrument.ts';
+import { timelineHtml } from './x-timeline.ts';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface HeapNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: HeapNode[];
+}
+
+const PAGES = {
+  x: { url: 'https://x.com/notifications/mentions', html: timelineHtml, keep: 150 },
+  base: { url: 'https://timeline.example/notifications/mentions', html: timelineHtml, keep: 150 },
+  fb: { url: 'https://www.facebook.com/AcmePage/posts/pfbid02abc', html: commentsHtml, keep: 1_000_000 },
+} as const;
+
+const args = process.argv.slice(2);
+const which = (args.find((a) => !a.startsWith('--')) ?? 'x') as keyof typeof PAGES;
+if (!(which in PAGES)) throw new Error(`profile-content: unknown page ${which} (x, fb or base)`);
+const heap = args.includes('--heap');
+const batches = args.includes('--batches');
+const reps = Number(process.env.REPS ?? 1);
+const BATCHES = 40;
+const SIZE = 50;
+
+const name = (cf: CallFrame): string => `${cf.functionName || '(anonymous)'} ${cf.url.split('/').pop()}:${cf.lineNumber + 1}`;
+const top = (m: Map<string, number>, n: number, unit: (v: number) => string, filter: (k: string) => boolean = () => true): void => {
+  for (const [k, v] of [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(unit(v).padStart(10), k);
+};
+
+async function cpu(cdp: CDPSession, run: () => Promise<void>): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const spent = new Map<number, number>();
+  profile.samples.forEach((id, i) => spent.set(id, (spent.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  for (const [id, us] of spent) {
+    const k = name(byId.get(id)!.callFrame);
+    self.set(k, (self.get(k) ?? 0) + us);
+    const seen = new Set<string>(); // a recursive function counts once per sample
+    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) seen.add(name(byId.get(x)!.callFrame));
+    for (const s of seen) incl.set(s, (incl.get(s) ?? 0) + us);
+  }
+  const ms = (us: number): string => `${(us / 1000).toFixed(1)} ms`;
+  console.log('self time:');
+  top(self, 30, ms);
+  console.log("inclusive time, the extension's files:");
+  top(incl, 40, ms, (k) => /(runtime|x|x-chat|facebook[\w-]*|zendesk|rules)\.js:/.test(k));
+}
+
+async function allocations(cdp: CDPSession, run: () => Promise<void>): Promise<void> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await run();
+  const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: { head: HeapNode } };
+  const by = new Map<string, number>();
+  const walk = (n: HeapNode): void => {
+    by.set(name(n.callFrame), (by.get(name(n.callFrame)) ?? 0) + n.selfSize);
+    n.children.forEach(walk);
+  };
+  walk(profile.head);
+  console.log(`allocated (sampled): ${([...by.values()].reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB`);
+  top(by, 40, (b) => `${(b / 1024).toFixed(0)} KB`);
+}
+
+const h = await launchBench();
+try {
+  const page = PAGES[which];
+  for (let rep = 0; rep < reps; rep++) {
+    await h.serveHtml(page.url, page.html());
+    const { page: tab, cdp, world } = await openWithWorlds(h, page.url);
+    if (which !== 'base') await world();
+    await tab.waitForTimeout(1000); // as the bench: the content script's start-up settles first
+    const run = async (): Promise<void> => {
+      await tab.evaluate(([n, s, k]) => (globalThis as unknown as { __bench: { scroll(...a: number[]): Promise<unknown> } }).__bench.scroll(n, s, k, 100), [BATCHES, SIZE, page.keep] as const);
+      await tab.waitForTimeout(1500);
+    };
+    await (heap ? allocations(cdp, run) : cpu(cdp, run));
+    const b = await tab.evaluate(() => {
+      const { inserted, badged, appendMs } = (globalThis as unknown as { __bench: PageBench }).__bench;
+      return { inserted, badged, appendMs };
+    });
+    const ids = Object.keys(b.inserted);
+    const delays = ids.filter((id) => id in b.badged).map((id) => b.badged[id]! - b.inserted[id]!);
+    const f = (v: number): string => v.toFixed(1);
+    console.log(
+      `insertion → badge p50 ${f(percentile(delays, 50))} / p95 ${f(percentile(delays, 95))} ms (${delays.length}/${ids.length} badged); ` +
+        `page's own insert p50 ${f(percentile(b.appendMs, 50))} / p95 ${f(percentile(b.appendMs, 95))} ms`,
+    );
+    if (batches) {
+      const rows = b.appendMs.map((own, k) => {
+        const lat = ids.slice(k * SIZE, (k + 1) * SIZE).map((id) => (b.badged[id] ?? NaN) - b.inserted[id]!);
+        return `${k}: ${f(own)}/${f(Math.max(...lat))}`;
+      });
+      console.log(`per batch, own insert/slowest badge (ms): ${rows.join('  ')}`);
+    }
+    await cdp.detach().catch(() => undefined);
+    await tab.close();
+  }
+} finally {
+  await h.close();
+}
