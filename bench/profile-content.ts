@@ -4,7 +4,8 @@
 //   default    a CPU profile (50 µs sampling) of the scroll: self time, and inclusive time per function of the
 //              extension's files (minified names unless built with RC_MINIFY=0, see vite.config.ts);
 //   --heap     sampled allocations instead, per allocating function (collected garbage included);
-//   --batches  also each batch's own insert and its slowest insertion → badge (ms), in order.
+//   --batches  also each batch's own insert and its slowest insertion → badge (ms), in order;
+//   --plain    no profiler: only the latencies (quick A/B runs of two builds, REPS=3).
 // Every run prints the insertion → badge p50/p95 and the page's own insert. Profiling slows native DOM calls more
 // than script: compare functions with each other, and figures only with runs made the same way.
 // REPLYCLOCK_DIST picks the build, as for `npm run bench`; REPS=n repeats the scroll in new tabs of one browser.
@@ -41,6 +42,7 @@ const which = (args.find((a) => !a.startsWith('--')) ?? 'x') as keyof typeof PAG
 if (!(which in PAGES)) throw new Error(`profile-content: unknown page ${which} (x, fb or base)`);
 const heap = args.includes('--heap');
 const batches = args.includes('--batches');
+const plain = args.includes('--plain');
 const reps = Number(process.env.REPS ?? 1);
 const BATCHES = 40;
 const SIZE = 50;
@@ -104,7 +106,7 @@ try {
       await tab.evaluate(([n, s, k]) => (globalThis as unknown as { __bench: { scroll(...a: number[]): Promise<unknown> } }).__bench.scroll(n, s, k, 100), [BATCHES, SIZE, page.keep] as const);
       await tab.waitForTimeout(1500);
     };
-    await (heap ? allocations(cdp, run) : cpu(cdp, run));
+    await (plain ? run() : heap ? allocations(cdp, run) : cpu(cdp, run));
     const b = await tab.evaluate(() => {
       const { inserted, badged, appendMs } = (globalThis as unknown as { __bench: PageBench }).__bench;
       return { inserted, badged, appendMs };

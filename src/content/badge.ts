@@ -228,8 +228,9 @@ export function renderBadge(host: Element, view: BadgeView): void {
   // Nobody can see the tooltip until a pointer or focus arms the badge: its lines are not even worked out before.
   if (p.armed) writeTip(p);
   const actions = view.actions ?? BADGE_ACTIONS;
-  const key = `${view.state}|${view.text}|${actions.join()}`;
-  if (key === p.last) return;
+  const key = `${view.state}|${view.text}`;
+  // Action lists are constants (tracker.ts): compared by identity.
+  if (key === p.last && actions === p.actions) return;
   const changed = !p.last.startsWith(`${view.state}|`);
   p.last = key;
   if (changed) {

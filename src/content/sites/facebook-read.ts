@@ -61,10 +61,12 @@ export function normCommentId(raw: string | null): string | null {
   return raw;
 }
 
+// Joined once: ownAll runs several times per comment.
+const COMMENT = /* @__PURE__ */ any(FB_COMMENTS, 'comment');
+
 /** Elements of `article` that are its own, not those of replies nested inside it. */
 export function ownAll(article: Element, css: string): Element[] {
-  const comment = any(FB_COMMENTS, 'comment');
-  return [...article.querySelectorAll(css)].filter((el) => el.closest(comment) === article);
+  return [...article.querySelectorAll(css)].filter((el) => el.closest(COMMENT) === article);
 }
 
 /** The query of a link (read for every comment: its query part alone, not a whole URL parse). */
@@ -99,7 +101,7 @@ export function readComment(article: Element, now: number, clock: WallClock, idL
   if (!id) return { ok: false, reason: 'unreadable comment id' };
   // A reply whose links carry only its own id: the comment it is nested in is its parent.
   if (!parentId) {
-    const outer = article.parentElement?.closest(any(FB_COMMENTS, 'comment'));
+    const outer = article.parentElement?.closest(COMMENT);
     const outerLink = outer ? ownAll(outer, FB_COMMENTS.idLink[0])[0] : undefined;
     const outerId = outerLink ? normCommentId(params(hrefOf(outerLink)).get('comment_id')) : null;
     if (outerId && outerId !== id) parentId = outerId;
