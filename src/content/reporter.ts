@@ -76,7 +76,7 @@ export function createReporter(opts: ReporterOptions): Reporter {
     if (fit) queue.set(c.id, fit);
   };
   // add() runs inside the page's mutation callback, before the badge can show: it only takes note. Clipping and
-  // merging happen when the batch goes out (or is counted), in a task of its own.
+  // merging happen when a batch goes out or comes back, or when someone counts (pending()).
   const incoming: ObservedConversation[] = [];
   const drain = (): void => {
     for (const c of incoming) enqueue(c);
@@ -105,17 +105,18 @@ export function createReporter(opts: ReporterOptions): Reporter {
     try {
       await opts.send(batch);
       inFlight = null;
+      drain(); // what was observed meanwhile: it decides whether another batch follows
       failures = 0;
       opts.onAck?.(batch.map((c) => c.id));
       if (queue.size > 0) schedule(queue.size >= MAX_BATCH ? 0 : debounceMs);
     } catch (err) {
       inFlight = null;
+      drain();
       if (opts.isRefused?.(err)) {
         if (queue.size > 0) schedule(debounceMs);
         throw err;
       }
       // Put the batch back underneath anything observed meanwhile (newer data wins).
-      drain();
       for (const c of batch) {
         const newer = queue.get(c.id);
         queue.set(c.id, newer ? mergeConversation(c, newer) : c);

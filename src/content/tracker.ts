@@ -272,27 +272,22 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
   }
 
-  // One abort listener per visit (not one per badge) takes the visit's badges away when it ends: each badge knows its
-  // visit. (A list of the visit's badges grew with every tweet of a long scroll and had to be swept inside the
-  // mutation callback.)
-  const visits = new WeakSet<AbortSignal>();
-  function endWith(visit: AbortSignal): void {
-    if (visits.has(visit)) return;
-    visits.add(visit);
-    visit.addEventListener(
-      'abort',
-      () => {
-        for (const e of entries.values())
-          for (const b of e.badges)
-            if ((b as Keyed)[KEY]?.[2] === visit) {
-              b.remove();
-              e.badges.delete(b);
-              deps.ticker.unwatch(b);
-            }
-      },
-      { once: true },
-    );
+  /** Takes the badges `gone` picks away: from the page, their entries and the ticker. */
+  function prune(gone: (b: Keyed) => boolean): void {
+    for (const e of entries.values())
+      for (const b of e.badges)
+        if (gone(b)) {
+          b.remove();
+          e.badges.delete(b);
+          deps.ticker.unwatch(b);
+        }
   }
+  // One abort handler per visit (not one per badge) takes the visit's badges away when it ends: each badge knows its
+  // visit. (A list of the visit's badges grew with every tweet of a long scroll and had to be swept inside the
+  // mutation callback.) The visit signals are the runtime's own: nothing else sets their onabort.
+  // A virtualised timeline detaches badges by the thousand (and a re-entering tweet gets a new one): every 1,024 new
+  // badges, the detached ones are let go, in a task of their own. Each would keep its whole removed cell alive.
+  let made = 0;
 
   function placeBadge(e: Entry, id: string, p: Placement, visit: AbortSignal): void {
     let badge: HTMLElement | undefined;
@@ -309,7 +304,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
       badge = createBadge(id, p.messageId, (a) => void act(id, a), () => scheduleTimeline(entries.get(id)));
       (badge as Keyed)[KEY] = [id, p.messageId, visit];
       e.badges.add(badge);
-      endWith(visit);
+      visit.onabort ??= () => prune((b) => b[KEY]?.[2] === visit);
+      if (++made % 1024 === 0) setTimeout(() => prune((b) => !b.isConnected));
     }
     if (p.after && p.after.parentNode === p.parent) {
       if (p.after.nextSibling !== badge) p.parent.insertBefore(badge, p.after.nextSibling);

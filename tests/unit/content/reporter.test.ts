@@ -31,6 +31,20 @@ describe('reporter', () => {
     expect(r.pending()).toBe(0);
   });
 
+  it('sends what was observed while a batch was on its way, once that batch is acknowledged', async () => {
+    let release!: () => void;
+    const send = vi.fn((_batch: ObservedConversation[]) => new Promise<void>((res) => (release = res)));
+    const r = createReporter({ send, debounceMs: 250 });
+    r.add(conv('x:1'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(1);
+    r.add(conv('x:2')); // arrives while x:1 is in flight; nothing else is observed afterwards
+    release();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect((send.mock.calls[1]![0] as ObservedConversation[]).map((c) => c.id)).toEqual(['x:2']);
+  });
+
   it('sends the first observation after a quiet spell at once, and debounces the ones that follow', async () => {
     const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
     const r = createReporter({ send, debounceMs: 250 });

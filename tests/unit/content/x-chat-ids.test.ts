@@ -3,19 +3,13 @@
 // (route /i/chat/uidA-uidB) must name the same conversation, whichever order each lists the two users in.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TeamConfig } from '../../../src/core/types.ts';
 import type { ObservedConversation } from '../../../src/shared/protocol.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
 vi.mock('../../../src/content/bridge.ts', () => import('./fake-bridge.ts'));
 import { calls, useConfig } from './fake-bridge.ts';
-const config: TeamConfig = {
-  version: 1,
-  schedules: [],
-  policies: [{ id: 'dm', name: 'DM', schedule: null, match: {}, firstResponseMinutes: 60, nextResponseMinutes: 60 }],
-  brands: { x: ['AcmeSupport'] },
-  sites: [],
-};
+import { hourPolicyConfig } from './team-config.ts';
+const config = hourPolicyConfig({ id: 'dm', name: 'DM' });
 useConfig(config);
 
 import { startRuntime } from '../../../src/content/runtime.ts';

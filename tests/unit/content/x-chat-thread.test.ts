@@ -3,18 +3,12 @@
 // timestamp in the DOM → first-seen time, marked as such in the tooltip; the brand's reply answers the first message.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TeamConfig } from '../../../src/core/types.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
 vi.mock('../../../src/content/bridge.ts', () => import('./fake-bridge.ts'));
 import { calls, useConfig } from './fake-bridge.ts';
-const config: TeamConfig = {
-  version: 1,
-  schedules: [],
-  policies: [{ id: 'dm', name: 'DM', schedule: null, match: {}, firstResponseMinutes: 60, nextResponseMinutes: 60 }],
-  brands: { x: ['@AcmeSupport'] },
-  sites: [],
-};
+import { hourPolicyConfig } from './team-config.ts';
+const config = hourPolicyConfig({ id: 'dm', name: 'DM' }, ['@AcmeSupport']);
 useConfig(config);
 
 import { startRuntime } from '../../../src/content/runtime.ts';

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+// Badges on a long scroll: a virtualised timeline detaches tweets (and their badges) by the thousand. The tracker
+// must let detached badges go (each would keep its whole removed cell alive for the life of the page visit), and a
+// visit that ends must take its badges away, without a list of every badge swept inside the mutation callback.
+import { describe, expect, it, vi } from 'vitest';
+import type { ObservedConversation } from '../../../src/shared/protocol.ts';
+import { hourPolicyConfig } from './team-config.ts';
+
+vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
+const { createTracker } = await import('../../../src/content/tracker.ts');
+const { createWindowClocks } = await import('../../../src/content/clocks.ts');
+
+const config = hourPolicyConfig({ id: 'social', name: 'Social' });
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+const conv = (i: number): ObservedConversation => ({
+  id: `x:${i}`,
+  platform: 'x',
+  channel: 'public',
+  url: `https://x.com/c/status/${i}`,
+  customer: { handle: 'c' },
+  messages: [{ id: `x:${i}`, role: 'customer', at: NOW - 60_000, firstSeenAt: NOW, precisionMs: 0 }],
+});
+
+function setup() {
+  const watched = new Set<Element>();
+  const tracker = createTracker({
+    reporter: { add: () => undefined, flush: async () => undefined },
+    lookup: async () => [],
+    act: async () => null,
+    config: () => config,
+    clocks: createWindowClocks(),
+    ticker: { watch: (el) => watched.add(el), unwatch: (el) => watched.delete(el), visible: () => new Set() },
+    lang: 'en',
+    now: () => NOW,
+    lookupDelayMs: 1e9,
+  });
+  /** A tweet cell in the document with its badge placed. */
+  const cell = (i: number, visit: AbortSignal): HTMLElement => {
+    const div = document.createElement('div');
+    const time = document.createElement('a');
+    div.append(time);
+    document.body.append(div);
+    tracker.track(conv(i), { parent: div, after: time, messageId: `x:${i}` }, visit);
+    return div;
+  };
+  return { tracker, watched, cell };
+}
+
+describe('tracker: badges of a long scroll', () => {
+  it('lets detached badges go every 1,024 new badges, in a task of its own, and keeps the mounted ones', async () => {
+    vi.useFakeTimers();
+    try {
+      document.body.replaceChildren();
+      const { watched, cell } = setup();
+      const visit = new AbortController().signal;
+      for (let i = 0; i < 1023; i++) cell(i, visit).remove(); // scrolled away: the cell leaves the DOM
+      const mounted = cell(1023, visit); // the 1,024th badge
+      expect(watched.size).toBe(1024); // nothing swept inside the mutation callback
+      await vi.advanceTimersByTimeAsync(0);
+      expect([...watched]).toEqual([mounted.querySelector('replyclock-badge')]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes a visit’s badges away when the visit ends, and leaves the next visit’s alone', () => {
+    document.body.replaceChildren();
+    const { cell } = setup();
+    const first = new AbortController();
+    const second = new AbortController();
+    cell(1, first.signal);
+    cell(2, first.signal);
+    const next = cell(3, second.signal);
+    expect(document.querySelectorAll('replyclock-badge')).toHaveLength(3);
+    first.abort();
+    expect([...document.querySelectorAll('replyclock-badge')]).toEqual([next.querySelector('replyclock-badge')]);
+  });
+});
