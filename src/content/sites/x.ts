@@ -181,7 +181,7 @@ function init(ctx: SiteContext): void {
   const onStatusPage = STATUS_PATH.test(path);
   const threads = new Map<string, Thread>(); // customer handle → their part of this page's thread
   let lastCustomer: string | null = null;
-  const seen = new Set<string>();
+  let read = 0; // tweets read (only "any?" matters: a count, not a set of ids growing with every tweet)
   let conversations = 0;
   let unreadable = 0;
 
@@ -202,7 +202,7 @@ function init(ctx: SiteContext): void {
       return;
     }
     const tw = r.tweet;
-    seen.add(tw.statusId);
+    read++;
     let kind = classify(tw, brands);
     const author = tw.handle.toLowerCase();
     // A customer's follow-up in a thread they started counts even without naming the brand again.
@@ -210,8 +210,8 @@ function init(ctx: SiteContext): void {
     if (kind === 'conversation') {
       conversations++;
       if (onStatusPage) return customerInThread(tw, author);
+      // Only conversation pages teach threadOf anything: a timeline tweet's own id is the default.
       const id = threadOf.get(tw.statusId) ?? `x:${tw.statusId}`;
-      threadOf.set(tw.statusId, id);
       trackCustomer(id, tw);
     } else if (kind === 'brand' && onStatusPage) {
       // A brand tweet in the thread answers the customers it replies to (or the last one above it).
@@ -283,8 +283,8 @@ function init(ctx: SiteContext): void {
   ctx.later(HEALTH_GRACE_MS, () => {
     if (!TWEET_PAGES.test(path) || !first(document, 'primaryColumn')) return;
     const tweets = all(document, 'tweet').length;
-    if (tweets === 0 && seen.size === 0) ctx.health('mismatch', 'primaryColumn present but no tweet matched');
-    else if (seen.size === 0 && unreadable > 0) ctx.health('mismatch', 'tweets found but User-Name/time did not match');
+    if (tweets === 0 && read === 0) ctx.health('mismatch', 'primaryColumn present but no tweet matched');
+    else if (read === 0 && unreadable > 0) ctx.health('mismatch', 'tweets found but User-Name/time did not match');
     else if (conversations > 0) ctx.health('ok');
     else ctx.health('empty', brands.size === 0 ? 'no X brand handles configured' : undefined);
   });
