@@ -132,7 +132,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
   function messagesOf(e: Entry): Message[] {
     if (e.msgs) return e.msgs;
     const byId = new Map<string, Message>();
-    for (const m of e.snapshot?.messages ?? []) byId.set(m.id, { ...m });
+    for (const m of e.snapshot?.messages ?? []) byId.set(m.id, m); // read, never changed: no copy
     for (const m of e.conv.messages) {
       const stored = byId.get(m.id);
       // The page's own timestamp is exact; without one, the earliest first-seen (possibly stored) wins.
