@@ -6,6 +6,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import type { Harness } from '../tests/e2e/harness.ts';
 import { heapAfterGc, launchBench, metrics, openWithWorlds, percentile } from './browser.ts';
 import { commentsHtml } from './fb-comments.ts';
+import { latencies } from './page-instrument.ts';
 import { timelineHtml, type PageBench } from './x-timeline.ts';
 import type { BenchRow } from './types.ts';
 
@@ -86,11 +87,11 @@ export async function run(): Promise<BenchRow[]> {
     await h.close();
   }
   const section = 'content (Chromium)';
-  const { delays, missing } = latencies(ext);
+  const { delays, missing } = latencies(ext.bench);
   const p95 = percentile(delays, 95);
   const extLong = inWindow(ext);
   const baseLong = inWindow(base);
-  const fbLat = latencies(fb);
+  const fbLat = latencies(fb.bench);
   const fbP95 = percentile(fbLat.delays, 95);
   const fbLong = inWindow(fb).length - inWindow(fbBase).length;
   const per100 = (ms: number) => ms / (TWEETS / 100);
@@ -173,18 +174,6 @@ export async function run(): Promise<BenchRow[]> {
     },
   ];
   return rows;
-}
-
-/** Per item, insertion → its badge (ms), and how many never got one. */
-function latencies(r: PageRun): { delays: number[]; missing: number } {
-  const delays: number[] = [];
-  let missing = 0;
-  for (const [id, t] of Object.entries(r.bench.inserted)) {
-    const b = r.bench.badged[id];
-    if (b === undefined) missing++;
-    else delays.push(b - t);
-  }
-  return { delays, missing };
 }
 
 function inWindow(r: PageRun): { start: number; duration: number }[] {

@@ -45,3 +45,15 @@ export interface PageBench {
   /** The page's own synchronous insert + virtualisation per batch. */
   appendMs: number[];
 }
+
+/** Per item, insertion → its badge (ms), and how many never got one. */
+export function latencies(b: Pick<PageBench, 'inserted' | 'badged'>): { delays: number[]; missing: number } {
+  const delays: number[] = [];
+  let missing = 0;
+  for (const [id, t] of Object.entries(b.inserted)) {
+    const badged = b.badged[id];
+    if (badged === undefined) missing++;
+    else delays.push(badged - t);
+  }
+  return { delays, missing };
+}

@@ -12,7 +12,7 @@
 import type { CDPSession } from 'playwright-core';
 import { launchBench, openWithWorlds, percentile } from './browser.ts';
 import { commentsHtml } from './fb-comments.ts';
-import type { PageBench } from './page-instrument.ts';
+import { latencies, type PageBench } from './page-instrument.ts';
 import { timelineHtml } from './x-timeline.ts';
 
 interface CallFrame {
@@ -112,7 +112,7 @@ try {
       return { inserted, badged, appendMs };
     });
     const ids = Object.keys(b.inserted);
-    const delays = ids.filter((id) => id in b.badged).map((id) => b.badged[id]! - b.inserted[id]!);
+    const { delays } = latencies(b);
     const f = (v: number): string => v.toFixed(1);
     console.log(
       `insertion → badge p50 ${f(percentile(delays, 50))} / p95 ${f(percentile(delays, 95))} ms (${delays.length}/${ids.length} badged); ` +
