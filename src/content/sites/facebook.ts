@@ -31,10 +31,8 @@ function urlIsBrand(url: URL, brands: FbBrands): boolean {
   return isBrand(brands, byPath ?? (pageId && /^\d+$/.test(pageId) ? { id: pageId } : null), '');
 }
 
-/** Does the post these comments belong to come from the team's Page? By URL first, else by the post's author. */
-export function postIsBrand(url: URL, article: Element, brands: FbBrands): boolean {
-  if (urlIsBrand(url, brands)) return true;
-  // In a feed or a post dialog: the post's header link names its author.
+/** Where the URL does not name the team's Page (a feed, a post dialog): is the post's author, named by its header link, the Page? */
+export function postAuthorIsBrand(article: Element, brands: FbBrands): boolean {
   const comment = any(FB_COMMENTS, 'comment');
   let post: Element | null = article.parentElement?.closest('[role="article"]') ?? null;
   while (post && ownAll(post, any(FB_COMMENTS, 'idLink')).length > 0) post = post.parentElement?.closest('[role="article"]') ?? null;
@@ -55,7 +53,8 @@ interface Thread {
 
 function initComments(ctx: SiteContext, brands: FbBrands): void {
   const threads = new Map<string, Thread>();
-  const brandUrl = urlIsBrand(ctx.url, brands); // once per visit, not per comment
+  // Does the post these comments belong to come from the team's Page? By URL (once per visit), else by its author.
+  const brandUrl = urlIsBrand(ctx.url, brands);
   let comments = 0;
   let tracked = 0;
 
@@ -67,7 +66,7 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
     const r = readComment(article, Date.now(), localWallClock, idLinks);
     if (!r.ok) return ctx.health('mismatch', r.reason);
     const c: FbComment = r.comment;
-    if (!brandUrl && !postIsBrand(ctx.url, article, brands)) return;
+    if (!brandUrl && !postAuthorIsBrand(article, brands)) return;
     const fromBrand = isBrand(brands, c.profile, c.name);
     const top = c.parentId ?? c.id;
     let th = threads.get(top);
