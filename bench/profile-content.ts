@@ -5,7 +5,9 @@
 //              extension's files (minified names unless built with RC_MINIFY=0, see vite.config.ts);
 //   --heap     sampled allocations instead, per allocating function (collected garbage included);
 //   --batches  also each batch's own insert and its slowest insertion → badge (ms), in order;
-//   --plain    no profiler: only the latencies (quick A/B runs of two builds, REPS=3).
+//   --plain    no profiler: only the latencies (quick A/B runs of two builds, REPS=3);
+//   --sw       the CPU profile of the extension's service worker instead (what the page's reports and lookups cost it);
+//   --gc       a trace of the garbage collections instead: each batch's GC time between insertion and its last badge.
 // Every run prints the insertion → badge p50/p95 and the page's own insert. Profiling slows native DOM calls more
 // than script: compare functions with each other, and figures only with runs made the same way.
 // REPLYCLOCK_DIST picks the build, as for `npm run bench`; REPS=n repeats the scroll in new tabs of one browser.
@@ -43,6 +45,8 @@ if (!(which in PAGES)) throw new Error(`profile-content: unknown page ${which} (
 const heap = args.includes('--heap');
 const batches = args.includes('--batches');
 const plain = args.includes('--plain');
+const gc = args.includes('--gc');
+const sw = args.includes('--sw');
 const reps = Number(process.env.REPS ?? 1);
 const BATCHES = 40;
 const SIZE = 50;
@@ -76,7 +80,7 @@ async function cpu(cdp: CDPSession, run: () => Promise<void>): Promise<void> {
   console.log('self time:');
   top(self, 30, ms);
   console.log("inclusive time, the extension's files:");
-  top(incl, 40, ms, (k) => /(runtime|x|x-chat|facebook[\w-]*|zendesk|rules)\.js:/.test(k));
+  top(incl, 40, ms, (k) => (sw ? /\.js:/ : /(runtime|x|x-chat|facebook[\w-]*|zendesk|rules)\.js:/).test(k));
 }
 
 async function allocations(cdp: CDPSession, run: () => Promise<void>): Promise<void> {
@@ -94,6 +98,65 @@ async function allocations(cdp: CDPSession, run: () => Promise<void>): Promise<v
   top(by, 40, (b) => `${(b / 1024).toFixed(0)} KB`);
 }
 
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  args?: { data?: { startTime?: number } };
+}
+
+/** Runs with a trace of V8's collections; returns them (start, ms) on the page's performance.now() clock. */
+async function gcTrace(cdp: CDPSession, tab: import('playwright-core').Page, run: () => Promise<void>): Promise<{ at: number; ms: number; name: string }[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'blink.user_timing'] } });
+  const zero = await tab.evaluate(() => performance.mark('rc-zero').startTime);
+  await run();
+  await cdp.send('Tracing.end');
+  await done;
+  const mark = events.find((e) => e.name === 'rc-zero');
+  if (!mark) throw new Error('profile-content: the trace lost its clock mark');
+  const offset = mark.ts / 1000 - zero;
+  return events
+    .filter((e) => e.ph === 'X' && /^(MinorGC|MajorGC)$/.test(e.name) && e.dur)
+    .map((e) => ({ at: e.ts / 1000 - offset, ms: e.dur! / 1000, name: e.name }));
+}
+
+/** Playwright opens no CDP session on a service worker: one through the browser's debugging port (RC_CHROME_FLAGS). */
+async function workerSession(): Promise<CDPSession> {
+  const port = /--remote-debugging-port=(\d+)/.exec(process.env.RC_CHROME_FLAGS ?? '')?.[1];
+  if (!port) throw new Error('profile-content --sw: run with RC_CHROME_FLAGS=--remote-debugging-port=9333');
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const root = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await root.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (!sw) throw new Error('profile-content --sw: no extension service worker');
+  const { sessionId } = (await root.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  // A nested session: commands travel wrapped in Target.sendMessageToTarget (Playwright's send takes no sessionId).
+  let next = 1;
+  const waiting = new Map<number, { ok(v: unknown): void; fail(e: Error): void }>();
+  root.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const w = m.id === undefined ? undefined : waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id!);
+    if (m.error) w.fail(new Error(m.error.message));
+    else w.ok(m.result);
+  });
+  const send = (method: string, params: object = {}): Promise<unknown> =>
+    new Promise((ok, fail) => {
+      const id = next++;
+      waiting.set(id, { ok, fail });
+      void root.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  return { send } as unknown as CDPSession;
+}
+
 const h = await launchBench();
 try {
   const page = PAGES[which];
@@ -106,7 +169,9 @@ try {
       await tab.evaluate(([n, s, k]) => (globalThis as unknown as { __bench: { scroll(...a: number[]): Promise<unknown> } }).__bench.scroll(n, s, k, 100), [BATCHES, SIZE, page.keep] as const);
       await tab.waitForTimeout(1500);
     };
-    await (plain ? run() : heap ? allocations(cdp, run) : cpu(cdp, run));
+    const gcs = gc ? await gcTrace(cdp, tab, run) : [];
+    const target = sw ? await workerSession() : cdp;
+    if (!gc) await (plain ? run() : heap ? allocations(target, run) : cpu(target, run));
     const b = await tab.evaluate(() => {
       const { inserted, badged, appendMs } = (globalThis as unknown as { __bench: PageBench }).__bench;
       return { inserted, badged, appendMs };
@@ -118,12 +183,24 @@ try {
       `insertion → badge p50 ${f(percentile(delays, 50))} / p95 ${f(percentile(delays, 95))} ms (${delays.length}/${ids.length} badged); ` +
         `page's own insert p50 ${f(percentile(b.appendMs, 50))} / p95 ${f(percentile(b.appendMs, 95))} ms`,
     );
-    if (batches) {
+    if (gc) {
+      const by = new Map<string, { n: number; ms: number }>();
+      for (const g of gcs) {
+        const x = by.get(g.name) ?? { n: 0, ms: 0 };
+        by.set(g.name, { n: x.n + 1, ms: x.ms + g.ms });
+      }
+      for (const [k, v] of by) console.log(`${k}: ${v.n}× ${f(v.ms)} ms`);
+    }
+    if (batches || gc) {
       const rows = b.appendMs.map((own, k) => {
         const lat = ids.slice(k * SIZE, (k + 1) * SIZE).map((id) => (b.badged[id] ?? NaN) - b.inserted[id]!);
-        return `${k}: ${f(own)}/${f(Math.max(...lat))}`;
+        const from = b.inserted[ids[k * SIZE]!]!;
+        const to = from + Math.max(...lat);
+        const inside = gcs.filter((g) => g.at < to && g.at + g.ms > from);
+        const gcMs = inside.reduce((a, g) => a + g.ms, 0);
+        return `${k}: ${f(own)}/${f(Math.max(...lat))}${gc ? `/gc ${f(gcMs)}` : ''}`;
       });
-      console.log(`per batch, own insert/slowest badge (ms): ${rows.join('  ')}`);
+      console.log(`per batch, own insert/slowest badge${gc ? '/GC inside' : ''} (ms): ${rows.join('  ')}`);
     }
     await cdp.detach().catch(() => undefined);
     await tab.close();

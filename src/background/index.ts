@@ -29,12 +29,16 @@ const agent = async (): Promise<string> => (await loadLocal()).agentName;
 /** Ignore "Receiving end does not exist": tabs without our script and closed pages are normal. */
 const quiet = (p: Promise<unknown>): void => void p.catch(() => undefined);
 
-function broadcastChanged(ids: string[], tabId?: number): void {
+function broadcastChanged(ids: string[], from?: { tabId: number; answered?: ReadonlySet<string> }): void {
   const msg: Broadcast = { rc: 1, type: 'bg:conversations-changed', ids };
   quiet(browser.runtime.sendMessage(msg));
+  // The reporting tab's answer carried the snapshots of its batch: it hears only of the rest (conversations its batch
+  // absorbed), so a report costs it no lookup.
+  const own = from?.answered ? ids.filter((id) => !from.answered!.has(id)) : ids;
   quiet(
     tabs.tabsFor(ids).then((list) => {
-      for (const id of new Set([...list, ...(tabId !== undefined ? [tabId] : [])])) quiet(browser.tabs.sendMessage(id, msg));
+      for (const tab of list) if (tab !== from?.tabId) quiet(browser.tabs.sendMessage(tab, msg));
+      if (from && own.length) quiet(browser.tabs.sendMessage(from.tabId, own === ids ? msg : { ...msg, ids: own }));
     }),
   );
   scheduleToolbar();

@@ -32,6 +32,11 @@ export interface IngestResult {
   stored: number;
   /** Ids whose stored record changed (including absorbed ones, now deleted). */
   changedIds: string[];
+  /**
+   * Observed id → the stored conversation holding it after the batch (itself, or the thread that absorbed it):
+   * the reporting tab gets these as snapshots in the answer instead of asking for them again.
+   */
+  holders: Map<string, ConversationRecord>;
 }
 
 export function toStored(m: ObservedMessage): StoredMessage {
@@ -165,6 +170,7 @@ class BatchView {
 export async function ingest(db: ReplyclockDb, observed: ObservedConversation[], ctx: IngestContext): Promise<IngestResult> {
   const agent = ctx.agent || null;
   const changed = new Set<string>();
+  const holders = new Map<string, ConversationRecord>();
   let stored = 0;
   await db.transaction('rw', [db.conversations, db.events, db.daily, db.versions, db.facts], async () => {
     const view = await BatchView.load(db, observed);
@@ -284,6 +290,10 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
       changed.add(targetId);
       stored++;
     }
+    for (const obs of observed) {
+      const rec = view.get(obs.id) ?? view.holderOf(obs.id);
+      if (rec) holders.set(obs.id, rec);
+    }
     const { put, del } = view.writes();
     // Issued together, not one store after another: requests of one transaction run in the order issued (the deletes
     // before the puts), and the browser process works through them while this side waits once, not four times.
@@ -296,7 +306,7 @@ export async function ingest(db: ReplyclockDb, observed: ObservedConversation[],
       addMany('events', packEvents(events)),
     ]);
   });
-  return { stored, changedIds: [...changed] };
+  return { stored, changedIds: [...changed], holders };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -10,7 +10,7 @@
 // Malformed or unauthorised messages are answered `{ok:false, error}` and nothing is stored.
 import type { TeamConfig } from '../core/types.ts';
 import { KV, kvGet, kvSet, type ReplyclockDb } from '../shared/db.ts';
-import { parseRequest, type Envelope, type HealthReport, type Reply, type RequestPayload, type RequestType, type Responses } from '../shared/protocol.ts';
+import { parseRequest, type ConversationSnapshot, type Envelope, type HealthReport, type Reply, type RequestPayload, type RequestType, type Responses } from '../shared/protocol.ts';
 import type { ConversationRecord } from '../shared/records.ts';
 import { applyAction } from './actions.ts';
 import { exportData } from './export.ts';
@@ -38,8 +38,11 @@ export interface RouterDeps {
   agent: () => Promise<string>;
   isPageHost: (url: string | undefined, config: TeamConfig) => boolean;
   t: Translate;
-  /** Broadcast after a write: to the tab that reported (if any), the tabs that showed these ids, and pages. */
-  changed: (ids: string[], tabId?: number) => void;
+  /**
+   * Broadcast after a write: to the tabs that showed these ids, and pages. The tab that reported (`from`) hears of
+   * them too, except of those whose snapshots its answer already carried (`answered`).
+   */
+  changed: (ids: string[], from?: { tabId: number; answered?: ReadonlySet<string> }) => void;
   /** Remember which tab draws which conversations (for targeted broadcasts). */
   rememberTab?: (tabId: number, ids: string[]) => void;
 }
@@ -69,14 +72,43 @@ async function snapshots(deps: RouterDeps, recs: ConversationRecord[]) {
   return out;
 }
 
+/** Snapshots of the conversations stored under these ids, or holding them. */
+async function lookup(deps: RouterDeps, ids: string[]): Promise<ConversationSnapshot[]> {
+  const found = await deps.db.conversations.bulkGet(ids);
+  const recs = found.filter((r): r is ConversationRecord => r !== undefined);
+  // An id no longer stored may have been absorbed into another conversation (a follow-up merged into its thread,
+  // ingest.ts): answer with the conversation that now holds that message, marked with the id that was asked for.
+  const missing = ids.filter((_, i) => found[i] === undefined);
+  const holders = await Promise.all(missing.map((id) => deps.db.conversations.where('messageIds').equals(id).first()));
+  const snaps = await snapshots(deps, recs);
+  const aliased = await snapshots(deps, holders.filter((r): r is ConversationRecord => r !== undefined));
+  let k = 0;
+  missing.forEach((id, i) => {
+    if (holders[i]) aliased[k++]!.requestedId = id;
+  });
+  return [...snaps, ...aliased];
+}
+
 const handlers: { [T in RequestType]: Handler<T> } = {
   'content:observed': async (p, sender, deps) => {
     const now = deps.now();
     const [config, agent] = await Promise.all([deps.config(), deps.agent()]);
     const res = await withQuotaRetry(deps.db, now, () => ingest(deps.db, p.conversations, { now, config, agent }));
-    if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, [...p.conversations.map((c) => c.id), ...res.changedIds]);
-    if (res.changedIds.length) deps.changed(res.changedIds, sender.tab?.id);
-    return p.rejected ? { stored: res.stored, rejected: p.rejected } : { stored: res.stored };
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) deps.rememberTab?.(tabId, [...p.conversations.map((c) => c.id), ...res.changedIds]);
+    // The answer carries the batch's snapshots: the tab would otherwise look each conversation up after its report.
+    const held = [...res.holders];
+    const snaps = await snapshots(deps, held.map(([, rec]) => rec));
+    held.forEach(([asked, rec], i) => {
+      if (asked !== rec.id) snaps[i]!.requestedId = asked;
+    });
+    // A conversation refused as invalid may be stored from an earlier report: the tab gets what is stored.
+    const refused = (p.rejected ?? []).flatMap((r) => (r.id !== undefined && !res.holders.has(r.id) ? [r.id] : []));
+    if (refused.length) snaps.push(...(await lookup(deps, refused)));
+    const from = tabId === undefined ? undefined : { tabId, answered: new Set(res.holders.keys()) };
+    if (res.changedIds.length) deps.changed(res.changedIds, from);
+    const conversations = withHours(snaps, config, now);
+    return p.rejected ? { stored: res.stored, conversations, rejected: p.rejected } : { stored: res.stored, conversations };
   },
   'content:health': async (p, _s, deps) => {
     const db = deps.db;
@@ -95,26 +127,14 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   'content:lookup': async (p, sender, deps) => {
     if (sender.tab?.id !== undefined) deps.rememberTab?.(sender.tab.id, p.ids);
-    const found = await deps.db.conversations.bulkGet(p.ids);
-    const recs = found.filter((r): r is ConversationRecord => r !== undefined);
-    // An id no longer stored may have been absorbed into another conversation (a follow-up merged into its thread,
-    // ingest.ts): answer with the conversation that now holds that message, marked with the id that was asked for.
-    const missing = p.ids.filter((_, i) => found[i] === undefined);
-    const holders = await Promise.all(missing.map((id) => deps.db.conversations.where('messageIds').equals(id).first()));
-    const snaps = await snapshots(deps, recs);
-    const aliased = await snapshots(deps, holders.filter((r): r is ConversationRecord => r !== undefined));
-    let k = 0;
-    missing.forEach((id, i) => {
-      if (holders[i]) aliased[k++]!.requestedId = id;
-    });
-    return { conversations: withHours([...snaps, ...aliased], await deps.config(), deps.now()) };
+    return { conversations: withHours(await lookup(deps, p.ids), await deps.config(), deps.now()) };
   },
   'ui:action': async (p, sender, deps) => {
     const now = deps.now();
     const agent = await deps.agent();
     const res = await withQuotaRetry(deps.db, now, () => applyAction(deps.db, p.conversationId, p.act, { now, agent }));
     if (!res.record) return { conversation: null };
-    deps.changed([p.conversationId], sender.tab?.id);
+    deps.changed([p.conversationId], sender.tab?.id === undefined ? undefined : { tabId: sender.tab.id });
     const [snap] = withHours([toSnapshot(res.record, res.version, now)], await deps.config(), now);
     return { conversation: snap! };
   },

@@ -4,10 +4,10 @@
 import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
 import { fitObserved, LIMITS } from '../shared/limits.ts';
 
-export interface ReporterOptions {
-  send(batch: ObservedConversation[]): Promise<unknown>;
-  /** Called with the ids of an acknowledged batch. */
-  onAck?(ids: string[]): void;
+export interface ReporterOptions<R = unknown> {
+  send(batch: ObservedConversation[]): Promise<R>;
+  /** Called with the ids of an acknowledged batch and the background's answer. */
+  onAck?(ids: string[], reply: R): void;
   /** An error after which retrying is pointless (the extension was reloaded). */
   isFatal?(err: unknown): boolean;
   /** The background refused the batch's content as invalid: sending it again cannot succeed, so it is dropped. */
@@ -58,7 +58,7 @@ function stripEmpty(c: ObservedConversation['customer']): ObservedConversation['
   return out;
 }
 
-export function createReporter(opts: ReporterOptions): Reporter {
+export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
   const debounceMs = opts.debounceMs ?? 250;
   const backoff = opts.backoffMs ?? [1000, 2000, 5000, 10_000, 30_000];
   const queue = new Map<string, ObservedConversation>();
@@ -103,11 +103,11 @@ export function createReporter(opts: ReporterOptions): Reporter {
     for (const c of batch) queue.delete(c.id);
     inFlight = batch;
     try {
-      await opts.send(batch);
+      const reply = await opts.send(batch);
       inFlight = null;
       drain(); // what was observed meanwhile: it decides whether another batch follows
       failures = 0;
-      opts.onAck?.(batch.map((c) => c.id));
+      opts.onAck?.(batch.map((c) => c.id), reply);
       if (queue.size > 0) schedule(queue.size >= MAX_BATCH ? 0 : debounceMs);
     } catch (err) {
       inFlight = null;

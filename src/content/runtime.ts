@@ -55,7 +55,8 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
 
   const reporter = createReporter({
     send: (conversations) => request('content:observed', { conversations }),
-    onAck: (ids) => tracker.refresh(ids),
+    // The answer holds the snapshots of the batch's conversations (those refused as invalid too, if stored).
+    onAck: (_ids, reply) => tracker.applySnapshots(reply.conversations),
     isFatal: isInvalidationError,
     onFatal: stop,
     isRefused: (err) => err instanceof RefusedError,

@@ -23,7 +23,9 @@ export interface Placement {
 }
 
 export interface TrackerDeps {
+  /** Every conversation the page shows (or shows changed) goes here; the runtime applies the answers' snapshots. */
   reporter: Pick<Reporter, 'add' | 'flush'>;
+  /** Snapshots of conversations the background says changed (another tab, the menu, a timer), or after a new config. */
   lookup(ids: string[]): Promise<ConversationSnapshot[]>;
   act(conversationId: string, act: AgentAction): Promise<ConversationSnapshot | null>;
   config(): TeamConfig;
@@ -319,9 +321,9 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (visit.aborted) return;
       let e = entries.get(conv.id);
       if (!e) {
+        // No lookup: a new entry is always reported below, and the report's answer carries its snapshot.
         e = { conv, snapshot: null, local: null, badges: new Set(), reported: '', msgs: null, facts: null };
         entries.set(conv.id, e);
-        queueLookup(conv.id);
       } else {
         e.conv = mergeConversation(e.conv, conv);
         e.msgs = e.facts = null;

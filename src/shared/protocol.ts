@@ -118,8 +118,12 @@ export type RequestPayload<T extends RequestType> = v.InferOutput<(typeof Reques
 
 /** Answers per request type. The background's handlers must return exactly these. */
 export interface Responses {
-  /** `rejected`: conversations of the batch that were invalid and not stored (the rest were). */
-  'content:observed': { stored: number; rejected?: RejectedObservation[] };
+  /**
+   * `rejected`: conversations of the batch that were invalid and not stored (the rest were). `conversations`: the
+   * snapshot of each stored conversation of the batch (`requestedId` when it is held under another id), so the
+   * reporting tab needs no lookup after its report.
+   */
+  'content:observed': { stored: number; conversations: ConversationSnapshot[]; rejected?: RejectedObservation[] };
   'content:health': { ok: true };
   /** `hours`: each config schedule's open intervals around now, by schedule id (content scripts carry no hours engine). */
   'content:config': { config: TeamConfig; hours: Record<string, HoursWindow> };

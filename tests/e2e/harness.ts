@@ -75,6 +75,8 @@ export function chromiumArgs(dist: string, locale?: string): string[] {
     '--disable-sync',
     '--disable-features=Translate,MediaRouter,OptimizationHints',
     ...(locale ? [`--lang=${locale}`] : []),
+    // Extra flags for profiling runs only (bench/profile-content.ts --sw needs a debugging port).
+    ...(process.env.RC_CHROME_FLAGS?.split(' ').filter(Boolean) ?? []),
   ];
 }
 

@@ -10,7 +10,9 @@ describe('ingest', () => {
   it('stores a new conversation with derived fields and a detected event carrying the agent', async () => {
     const db = freshDb();
     const res = await ingest(db, [conv('x:1', [msg('x:1', 'customer', T0, T0 + 5 * MIN, { text: 'my order is late' })])], ctx(T0 + 10 * MIN));
-    expect(res).toEqual({ stored: 1, changedIds: ['x:1'] });
+    expect(res.stored).toBe(1);
+    expect(res.changedIds).toEqual(['x:1']);
+    expect([...res.holders].map(([asked, rec]) => [asked, rec.id, rec.clockState])).toEqual([['x:1', 'x:1', 'ok']]);
     const rec = (await db.conversations.get('x:1'))!;
     expect(rec.status).toBe('open');
     expect(rec.clockState).toBe('ok');
@@ -128,6 +130,7 @@ describe('ingest', () => {
     );
     expect(res.changedIds.sort()).toEqual(['x:A', 'x:C']);
     expect(await db.conversations.get('x:C')).toBeUndefined();
+    expect([...res.holders].map(([asked, rec]) => [asked, rec.id, rec.messageIds])).toEqual([['x:A', 'x:A', ['x:A', 'x:C']]]);
     expect((await db.conversations.get('x:A'))!.messages.map((m) => [m.id, m.firstSeenAt])).toEqual([
       ['x:A', T0],
       ['x:C', T0 + 5 * MIN],
@@ -135,8 +138,9 @@ describe('ingest', () => {
     expect((await eventsOf(db, 'merged')).length).toBe(1);
     const daily = await db.daily.toArray();
     expect(daily.reduce((s, d) => s + d.volume, 0)).toBe(1);
-    // Seen again alone on the mentions timeline: it stays part of x:A.
-    await ingest(db, [conv('x:C', [msg('x:C', 'customer', T0 + 5 * MIN, T0 + 9 * MIN)])], ctx(T0 + 9 * MIN));
+    // Seen again alone on the mentions timeline: it stays part of x:A (which is what the tab is told holds it).
+    const again = await ingest(db, [conv('x:C', [msg('x:C', 'customer', T0 + 5 * MIN, T0 + 9 * MIN)])], ctx(T0 + 9 * MIN));
+    expect([...again.holders].map(([asked, rec]) => [asked, rec.id])).toEqual([['x:C', 'x:A']]);
     expect(await db.conversations.toCollection().primaryKeys()).toEqual(['x:A']);
   });
 

@@ -6,7 +6,7 @@ import { isPageHost } from '../../../src/background/hosts.ts';
 import type { ReplyclockDb } from '../../../src/shared/db.ts';
 import { MIN, T0, calConfig, conv, freshDb, msg, eventsOf } from './helpers.ts';
 import type { OpeningHours, Policy } from '../../../src/core/types.ts';
-import type { ConversationSnapshot } from '../../../src/shared/protocol.ts';
+import type { ConversationSnapshot, Responses } from '../../../src/shared/protocol.ts';
 import { timelineFor } from '../../../src/core/hours/engine.ts';
 import { windowTimeline, type HoursWindow } from '../../../src/core/hours/window.ts';
 
@@ -38,8 +38,13 @@ describe('router sender checks', () => {
   it('stores what a content script on a supported site observed and broadcasts the change to its tab', async () => {
     const db = freshDb();
     const d = deps(db);
-    expect(await handleMessage(observed(), content, d)).toEqual({ ok: true, value: { stored: 1 } });
-    expect(d.changed).toHaveBeenCalledWith(['x:1'], 7);
+    const reply = (await handleMessage(observed(), content, d)) as { ok: true; value: Responses['content:observed'] };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.stored).toBe(1);
+    // The answer carries the stored conversation's snapshot, so the tab needs no lookup after its report...
+    expect(reply.value.conversations.map((c) => [c.id, c.requestedId, c.policyId, c.clock?.state])).toEqual([['x:1', undefined, 'cal', 'ok']]);
+    // ...and the broadcast tells its tab nothing it was already answered.
+    expect(d.changed).toHaveBeenCalledWith(['x:1'], { tabId: 7, answered: new Set(['x:1']) });
   });
 
   it.each([
@@ -108,6 +113,17 @@ describe('router sender checks', () => {
     expect(value.rejected[0]!.id).toBe('x:2');
     expect(value.rejected[0]!.error).toMatch(/^conversations\.0\.customer\.name: /);
     expect((await db.conversations.toCollection().primaryKeys()).sort()).toEqual(['x:1']);
+  });
+
+  it('answers a refused observation of a conversation stored before with what is stored', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    const report = (conversations: unknown[]) => handleMessage({ rc: 1, type: 'content:observed', payload: { conversations } }, content, d);
+    await report([conv('x:2', [msg('x:2', 'customer', T0, T0)])]);
+    const bad = { ...conv('x:2', [msg('x:2', 'customer', T0, T0)]), customer: { name: 'n'.repeat(2000) } };
+    const reply = (await report([bad, conv('x:3', [msg('x:3', 'customer', T0, T0)])])) as { value: Responses['content:observed'] };
+    expect(reply.value.rejected?.map((r) => r.id)).toEqual(['x:2']);
+    expect(reply.value.conversations.map((c) => c.id).sort()).toEqual(['x:2', 'x:3']);
   });
 
   it('refuses a batch whose every conversation is invalid, naming each by path', async () => {
@@ -270,5 +286,23 @@ describe('lookup of a conversation absorbed into another', () => {
       value: { conversations: ConversationSnapshot[] };
     };
     expect(reply.value.conversations.map((c) => [c.id, c.requestedId])).toEqual([['x:1', 'x:2']]);
+  });
+
+  it('answers a report with the conversation that holds it, and tells the reporting tab of the one it absorbed', async () => {
+    const db = freshDb();
+    const d = deps(db);
+    const send = async (c: ReturnType<typeof conv>) =>
+      ((await handleMessage({ rc: 1, type: 'content:observed', payload: { conversations: [c] } }, content, d)) as { value: Responses['content:observed'] }).value;
+    await send(conv('x:2', [msg('x:2', 'customer', T0 + 20 * MIN, T0 + 20 * MIN)]));
+    const thread = await send(conv('x:1', [msg('x:1', 'customer', T0, T0), msg('x:2', 'customer', T0 + 20 * MIN, T0 + 20 * MIN)]));
+    expect(thread.conversations.map((c) => [c.id, c.requestedId, c.messages.length])).toEqual([['x:1', undefined, 2]]);
+    // x:2 changed (absorbed) without being in the batch: the tab that tracks it must still hear of it.
+    const [ids, from] = d.changed.mock.calls.at(-1)!;
+    expect(ids.sort()).toEqual(['x:1', 'x:2']);
+    expect(from?.tabId).toBe(7);
+    expect([...from!.answered!]).toEqual(['x:1']);
+    // The follow-up seen alone again: answered with its thread, marked with the id the tab reported.
+    const alone = await send(conv('x:2', [msg('x:2', 'customer', T0 + 20 * MIN, T0 + 25 * MIN)]));
+    expect(alone.conversations.map((c) => [c.id, c.requestedId])).toEqual([['x:1', 'x:2']]);
   });
 });

@@ -10,12 +10,14 @@ export function useConfig(c: TeamConfig): void {
   config = c;
 }
 
-export const request = vi.fn(async (type: string, payload: unknown) => {
+/** The empty background's answers (a test that answers otherwise puts this back afterwards). */
+export async function emptyAnswer(type: string, payload: unknown): Promise<unknown> {
   calls.push({ type, payload });
   if (type === 'content:lookup') return { conversations: [] };
-  if (type === 'content:observed') return { stored: 1 };
+  if (type === 'content:observed') return { stored: 1, conversations: [] };
   if (type === 'ui:action') return { conversation: null };
   return { ok: true };
-});
+}
+export const request = vi.fn(emptyAnswer);
 export const onBroadcast = vi.fn();
 export const loadConfig = vi.fn(async () => ({ config, hours: {} }));

@@ -7,7 +7,8 @@ import type { TeamConfig } from '../../../src/core/types.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
 vi.mock('../../../src/content/bridge.ts', () => import('./fake-bridge.ts'));
-import { calls, loadConfig, useConfig } from './fake-bridge.ts';
+import { calls, emptyAnswer, loadConfig, request, useConfig } from './fake-bridge.ts';
+import type { ConversationSnapshot, ObservedConversation } from '../../../src/shared/protocol.ts';
 const config: TeamConfig = {
   version: 1,
   schedules: [],
@@ -86,6 +87,40 @@ describe('content runtime on X', () => {
     const convs = (observed[0]!.payload as { conversations: { id: string; customer: { handle?: string } }[] }).conversations;
     expect(convs.map((c) => c.id)).toHaveLength(5);
     expect(convs[0]!.customer.handle).toBe('jane_doe');
+  });
+
+  it("shows what the report's answer says is stored (marked handled elsewhere), with no lookup per new conversation", async () => {
+    // The background answers the report with each conversation's snapshot; this one an agent marked "no reply needed".
+    request.mockImplementation(async (type: string, payload: unknown) => {
+      calls.push({ type, payload });
+      if (type !== 'content:observed') return type === 'content:lookup' ? { conversations: [] } : { ok: true };
+      const [first] = (payload as { conversations: ObservedConversation[] }).conversations;
+      const snap: ConversationSnapshot = {
+        ...first!,
+        messages: first!.messages.map((m) => ({ id: m.id, role: m.role, at: m.at ?? m.firstSeenAt, precisionMs: m.precisionMs })),
+        pauses: [],
+        excluded: true,
+        assignee: 'Sam',
+        policyId: 'social',
+        policy: config.policies[0]!,
+        schedule: null,
+        clock: null,
+        computedAt: Date.now(),
+      };
+      return { stored: 5, conversations: [snap] };
+    });
+    try {
+      await start('https://x.com/notifications/mentions', 'mentions.html');
+      const first = badges()[0]!;
+      await vi.waitFor(() => expect(first.dataset.state).toBe('answered'), { timeout: 2000 });
+      expect(badgeParts(first)!.text.textContent).toBe('No reply needed');
+      expect(badges().slice(1).map((b) => b.dataset.state)).toEqual(['breached', 'breached', 'breached', 'breached']);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(calls.filter((c) => c.type === 'content:observed')).toHaveLength(1);
+      expect(calls.filter((c) => c.type === 'content:lookup')).toHaveLength(0);
+    } finally {
+      request.mockImplementation(emptyAnswer);
+    }
   });
 
   it('re-attaches the badge with the same state when a virtualised cell leaves and re-enters', async () => {

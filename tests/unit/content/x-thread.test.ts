@@ -15,7 +15,7 @@ vi.mock('../../../src/content/bridge.ts', () => ({
   request: vi.fn(async (type: string, payload: unknown) => {
     calls.push({ type, payload });
     if (type === 'content:lookup') return { conversations: [] };
-    if (type === 'content:observed') return { stored: 1 };
+    if (type === 'content:observed') return { stored: 1, conversations: [] };
     return { ok: true };
   }),
   onBroadcast: vi.fn(),
