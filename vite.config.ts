@@ -8,7 +8,7 @@ import { STANDALONE_CONTENT_SCRIPT } from './src/shared/site-hosts.ts';
 
 type OutputChunk = Rolldown.OutputChunk;
 
-// RC_MINIFY=0 builds readable content scripts, for profiles (`npm run profile:content`) whose function names mean something.
+// RC_MINIFY=0 builds readable scripts (content, background, pages), for profiles (`npm run profile:content`) whose function names mean something.
 const minify = process.env.RC_MINIFY !== '0';
 type OutputAsset = Rolldown.OutputAsset;
 
@@ -246,6 +246,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    minify,
     // Extension pages get <link rel=modulepreload> for their whole import graph, so the popup's chunks load in
     // parallel rather than one import level after another (popup first paint). No polyfill (every browser we ship
     // to has modulepreload) and no preload lists for dynamic imports (pages load their lazy chunks one at a time).
