@@ -37,8 +37,18 @@ export const hrefOf = (a: Element): string => a.getAttribute('href') ?? '';
 
 export const normName = (s: string): string => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
+// A comment's avatar, name and comment-id links repeat one href (a reader asks up to five times per comment): the last
+// answer is kept, as a URL parse is the costliest step of reading a comment.
+let lastHref: string | undefined;
+let lastProfile: FbProfile | null = null;
+
 /** The account a link points at, or null when the link is not a profile link (comment, photo, hashtag…). */
 export function profileOfHref(href: string): FbProfile | null {
+  if (href !== lastHref) lastProfile = parseProfile((lastHref = href));
+  return lastProfile;
+}
+
+function parseProfile(href: string): FbProfile | null {
   let url: URL;
   try {
     url = new URL(href, 'https://www.facebook.com/');
@@ -64,7 +74,7 @@ export function brandsFrom(entries: readonly string[] | undefined): FbBrands {
     if (!e) continue;
     if (/^name:/i.test(e)) {
       out.names.add(normName(e.slice(5)));
-    } else if (/^id:\s*\d{1,25}$/i.test(e) || /^\d{1,25}$/.test(e)) {
+    } else if (/^(id:\s*)?\d{1,25}$/i.test(e)) {
       out.ids.add(e.replace(/^id:\s*/i, ''));
     } else if (/facebook\.com\//i.test(e) || e.startsWith('/')) {
       const p = profileOfHref(/^https?:/i.test(e) ? e : e.startsWith('/') ? e : `https://${e}`);

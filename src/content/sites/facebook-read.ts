@@ -61,8 +61,11 @@ export function normCommentId(raw: string | null): string | null {
   return raw;
 }
 
-// Joined once: ownAll runs several times per comment.
-const COMMENT = /* @__PURE__ */ any(FB_COMMENTS, 'comment');
+// Joined once, not once per comment.
+export const COMMENT = /* @__PURE__ */ any(FB_COMMENTS, 'comment');
+export const ID_LINK = /* @__PURE__ */ any(FB_COMMENTS, 'idLink');
+const PROFILE_LINK = /* @__PURE__ */ any(FB_COMMENTS, 'profileLink');
+const TEXT = /* @__PURE__ */ any(FB_COMMENTS, 'text');
 
 /** Elements of `article` that are its own, not those of replies nested inside it. */
 export function ownAll(article: Element, css: string): Element[] {
@@ -84,7 +87,7 @@ function finer(a: FbTime | null, b: FbTime | null): FbTime | null {
 }
 
 /** `idLinks`: the article's own comment-id links, when the caller has them already. */
-export function readComment(article: Element, now: number, clock: WallClock, idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'))): CommentResult {
+export function readComment(article: Element, now: number, clock: WallClock, idLinks = ownAll(article, ID_LINK)): CommentResult {
   if (idLinks.length === 0) return { ok: false, reason: 'comment without a comment_id link' };
   let id: string | null = null;
   let parentId: string | null = null;
@@ -102,7 +105,7 @@ export function readComment(article: Element, now: number, clock: WallClock, idL
   // A reply whose links carry only its own id: the comment it is nested in is its parent.
   if (!parentId) {
     const outer = article.parentElement?.closest(COMMENT);
-    const outerLink = outer ? ownAll(outer, FB_COMMENTS.idLink[0])[0] : undefined;
+    const outerLink = outer ? ownAll(outer, ID_LINK)[0] : undefined;
     const outerId = outerLink ? normCommentId(params(hrefOf(outerLink)).get('comment_id')) : null;
     if (outerId && outerId !== id) parentId = outerId;
   }
@@ -110,7 +113,7 @@ export function readComment(article: Element, now: number, clock: WallClock, idL
 
   let profile: FbProfile | null = null;
   let name = '';
-  for (const a of ownAll(article, any(FB_COMMENTS, 'profileLink'))) {
+  for (const a of ownAll(article, PROFILE_LINK)) {
     const p = profileOfHref(hrefOf(a));
     if (!p) continue;
     profile ??= p;
@@ -134,7 +137,7 @@ export function readComment(article: Element, now: number, clock: WallClock, idL
     time = finer(time, findFbTime(article.getAttribute('aria-label') ?? '', now, clock));
   }
 
-  const textEl = ownAll(article, any(FB_COMMENTS, 'text'))[0];
+  const textEl = ownAll(article, TEXT)[0];
   return {
     ok: true,
     comment: { article, id, parentId, profile, name, text: (textEl?.textContent ?? '').trim(), time, timeLink },

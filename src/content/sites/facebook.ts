@@ -9,14 +9,16 @@ import { localWallClock } from '../../core/wall-clock.ts';
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
 import type { LazySite, SiteContext } from '../site.ts';
 import { hrefOf, isBrand, pageBrands, profileOfHref, type FbBrands } from './facebook-brand.ts';
-import { HEALTH_GRACE_MS, ownAll, readComment, steadyTime, type FbComment } from './facebook-read.ts';
-import { any, first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
+import { COMMENT, HEALTH_GRACE_MS, ID_LINK, ownAll, readComment, steadyTime, type FbComment } from './facebook-read.ts';
+import { first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
 
 /** An http(s) link to the comment without Facebook's tracking parameters (__cft__, __tn__). */
 export function cleanUrl(href: string, base: string): string {
   try {
     const u = new URL(href, base);
-    for (const k of Array.from(u.searchParams.keys())) if (k.startsWith('__')) u.searchParams.delete(k);
+    // A copy of the keys: deleting while iterating the live params would skip the key after each deleted one.
+    // oxlint-disable-next-line unicorn/no-useless-spread
+    for (const k of [...u.searchParams.keys()]) if (k.startsWith('__')) u.searchParams.delete(k);
     return /^https?:$/.test(u.protocol) ? u.href : base;
   } catch {
     return base;
@@ -33,12 +35,14 @@ function urlIsBrand(url: URL, brands: FbBrands): boolean {
 
 /** Where the URL does not name the team's Page (a feed, a post dialog): is the post's author, named by its header link, the Page? */
 export function postAuthorIsBrand(article: Element, brands: FbBrands): boolean {
-  const comment = any(FB_COMMENTS, 'comment');
-  let post: Element | null = article.parentElement?.closest('[role="article"]') ?? null;
-  while (post && ownAll(post, any(FB_COMMENTS, 'idLink')).length > 0) post = post.parentElement?.closest('[role="article"]') ?? null;
+  // The nearest enclosing article that is not itself a comment (has no comment-id links of its own).
+  let post: Element | null | undefined = article;
+  do post = post.parentElement?.closest('[role="article"]');
+  while (post && ownAll(post, ID_LINK).length > 0);
   const scope: ParentNode = post ?? article.closest('[role="dialog"]') ?? document;
   for (const a of scope.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], strong a[href]')) {
-    if (a.closest(comment) && a.closest(comment) !== post) continue;
+    const inComment = a.closest(COMMENT);
+    if (inComment && inComment !== post) continue;
     const p = profileOfHref(hrefOf(a));
     if (p) return isBrand(brands, p, a.textContent ?? '');
   }
@@ -60,7 +64,7 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
 
   const handle = (article: Element): void => {
     // A post article holds comment links only inside its comments: it is not a comment itself.
-    const idLinks = ownAll(article, any(FB_COMMENTS, 'idLink'));
+    const idLinks = ownAll(article, ID_LINK);
     if (idLinks.length === 0) return;
     comments++;
     const r = readComment(article, Date.now(), localWallClock, idLinks);
@@ -84,7 +88,7 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
       at: at?.at ?? null,
       firstSeenAt: ctx.firstSeen(msgId),
       precisionMs: at?.precisionMs ?? 0,
-      ...(c.name ? { author: c.name.slice(0, 200) } : {}),
+      ...(c.name ? { author: c.name } : {}), // names are clipped once for every site (the reporter's fitObserved)
       ...(!fromBrand && c.text ? { text: c.text.slice(0, 500) } : {}),
     };
     const handleOf = c.profile?.vanity ?? c.profile?.id;
@@ -93,14 +97,14 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
       platform: 'facebook',
       channel: 'public',
       url: cleanUrl(hrefOf(c.timeLink), ctx.url.href),
-      customer: fromBrand ? {} : { ...(handleOf ? { handle: handleOf } : {}), ...(c.name ? { name: c.name.slice(0, 200) } : {}) },
+      customer: fromBrand ? {} : { ...(handleOf ? { handle: handleOf } : {}), ...(c.name ? { name: c.name } : {}) },
       messages: [msg],
     };
     tracked++;
     ctx.track(conv, fromBrand ? null : { parent: c.timeLink.parentElement ?? article, after: c.timeLink, messageId: msgId });
     ctx.health('ok');
   };
-  ctx.observe(any(FB_COMMENTS, 'comment'), handle);
+  ctx.observe(COMMENT, handle);
 
   ctx.later(HEALTH_GRACE_MS, () => {
     if (tracked > 0 || comments > 0) return; // 'ok' or 'mismatch' already said, or only other people's posts
