@@ -2,7 +2,7 @@
 // stopped or restarting at any moment: a batch that is not acknowledged stays queued (merged with newer
 // observations of the same conversations) and is retried with backoff, so no observation is lost.
 import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
-import { fitObserved, LIMITS } from '../shared/limits.ts';
+import { LIMITS } from '../shared/limits.ts';
 
 export interface ReporterOptions<R = unknown> {
   send(batch: ObservedConversation[]): Promise<R>;
@@ -68,15 +68,14 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
   let lastSent = -Infinity;
   let dead = false;
 
-  // Clipped to the protocol's limits here, once for every site (and again after a merge adds messages): one
-  // over-long field would otherwise make the background refuse the observation, again on every retry.
+  // Over-long page text is clipped by the background when the batch arrives (protocol.ts), for every site at once:
+  // the clipping code stays out of every page's content script.
   const enqueue = (c: ObservedConversation): void => {
     const old = queue.get(c.id);
-    const fit = fitObserved(old ? mergeConversation(old, c) : c);
-    if (fit) queue.set(c.id, fit);
+    queue.set(c.id, old ? mergeConversation(old, c) : c);
   };
-  // add() runs inside the page's mutation callback, before the badge can show: it only takes note. Clipping and
-  // merging happen when a batch goes out or comes back, or when someone counts (pending()).
+  // add() runs inside the page's mutation callback, before the badge can show: it only takes note. Merging happens
+  // when a batch goes out or comes back, or when someone counts (pending()).
   const incoming: ObservedConversation[] = [];
   const drain = (): void => {
     for (const c of incoming) enqueue(c);

@@ -1,7 +1,7 @@
 // The size limits of what a content script may report, and the one place that makes an observation fit them.
-// The background refuses anything over a limit (protocol.ts builds its schemas from these numbers); a content
-// script clips before sending, so one customer with a 2,000-character display name or a 1 MB tweet is stored
-// clipped instead of making the whole batch invalid. No validation library here: content scripts load this.
+// protocol.ts builds its schemas from these numbers and clips each arriving observation first (fitObserved), so one
+// customer with a 2,000-character display name or a 1 MB post is stored clipped instead of being refused; what
+// clipping cannot mend is refused. No validation library here: content scripts load LIMITS.
 import type { ObservedConversation, ObservedMessage } from './protocol.ts';
 
 export const LIMITS = {

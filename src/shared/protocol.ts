@@ -5,7 +5,7 @@
 // malformed payloads are answered with an error and never stored.
 import * as v from 'valibot';
 import type { Channel, ClockReading, OpeningHours, Policy, Role, TeamConfig } from '../core/types.ts';
-import { LIMITS } from './limits.ts';
+import { fitObserved, LIMITS } from './limits.ts';
 import type { HoursWindow } from '../core/hours/window.ts';
 import type { PopupSummary } from './summary.ts';
 
@@ -163,6 +163,19 @@ function problems(issues: readonly v.BaseIssue<unknown>[], prefix = ''): string[
 const ObservedBatchShape = v.object({ conversations: v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.batch)) });
 
 /**
+ * Page text over a limit (a 2,000-character display name, a very long post) is clipped here, for every site at once,
+ * rather than making the observation invalid: `fitObserved` on what has an observation's shape. What clipping cannot
+ * mend (an over-long id or URL, a wrong type) stays as sent, and validation names it.
+ */
+function fitted(raw: unknown): unknown {
+  try {
+    return fitObserved(raw as ObservedConversation) ?? raw;
+  } catch {
+    return raw; // not shaped like an observation at all
+  }
+}
+
+/**
  * A batch is checked one conversation at a time: an invalid one is refused (named with its path and problem)
  * and never stored, while the valid ones beside it are stored. A batch with nothing valid is refused whole.
  */
@@ -173,7 +186,7 @@ function parseObserved(payload: unknown): { ok: true; envelope: Envelope } | { o
   const conversations: ObservedConversation[] = [];
   const rejected: RejectedObservation[] = [];
   shape.output.conversations.forEach((raw, i) => {
-    const one = v.safeParse(ObservedConversationSchema, raw);
+    const one = v.safeParse(ObservedConversationSchema, fitted(raw));
     if (one.success) conversations.push(one.output);
     else {
       const rawId = (raw as { id?: unknown } | null)?.id;

@@ -5,6 +5,7 @@ import { handleMessage, type RouterDeps, type Sender } from '../../../src/backgr
 import { isPageHost } from '../../../src/background/hosts.ts';
 import type { ReplyclockDb } from '../../../src/shared/db.ts';
 import { MIN, T0, calConfig, conv, freshDb, msg, eventsOf } from './helpers.ts';
+import { LIMITS } from '../../../src/shared/limits.ts';
 import type { OpeningHours, Policy } from '../../../src/core/types.ts';
 import type { ConversationSnapshot, Responses } from '../../../src/shared/protocol.ts';
 import { timelineFor } from '../../../src/core/hours/engine.ts';
@@ -104,14 +105,14 @@ describe('router sender checks', () => {
   it('stores the valid conversations of a batch and names the invalid one by path, storing nothing of it', async () => {
     const db = freshDb();
     const good = conv('x:1', [msg('x:1', 'customer', T0, T0)]);
-    const bad = { ...conv('x:2', [msg('x:2', 'customer', T0, T0)]), customer: { name: 'n'.repeat(2000) } };
+    const bad = { ...conv('x:2', [msg('x:2', 'customer', T0, T0)]), url: 'javascript:alert(1)' };
     const reply = await handleMessage({ rc: 1, type: 'content:observed', payload: { conversations: [bad, good] } }, content, deps(db));
     expect(reply.ok).toBe(true);
     const value = (reply as { value: { stored: number; rejected: { id?: string; error: string }[] } }).value;
     expect(value.stored).toBe(1);
     expect(value.rejected).toHaveLength(1);
     expect(value.rejected[0]!.id).toBe('x:2');
-    expect(value.rejected[0]!.error).toMatch(/^conversations\.0\.customer\.name: /);
+    expect(value.rejected[0]!.error).toMatch(/^conversations\.0\.url: /);
     expect((await db.conversations.toCollection().primaryKeys()).sort()).toEqual(['x:1']);
   });
 
@@ -120,10 +121,28 @@ describe('router sender checks', () => {
     const d = deps(db);
     const report = (conversations: unknown[]) => handleMessage({ rc: 1, type: 'content:observed', payload: { conversations } }, content, d);
     await report([conv('x:2', [msg('x:2', 'customer', T0, T0)])]);
-    const bad = { ...conv('x:2', [msg('x:2', 'customer', T0, T0)]), customer: { name: 'n'.repeat(2000) } };
+    const bad = { ...conv('x:2', [msg('x:2', 'customer', T0, T0)]), url: 'javascript:alert(1)' };
     const reply = (await report([bad, conv('x:3', [msg('x:3', 'customer', T0, T0)])])) as { value: Responses['content:observed'] };
     expect(reply.value.rejected?.map((r) => r.id)).toEqual(['x:2']);
     expect(reply.value.conversations.map((c) => c.id).sort()).toEqual(['x:2', 'x:3']);
+  });
+
+  it('clips over-long page text of an observation instead of refusing it, and refuses what clipping cannot mend', async () => {
+    const db = freshDb();
+    const long = conv('x:1', [{ ...msg('x:1', 'customer', T0, T0), text: 'x'.repeat(1_000_000), author: 'y'.repeat(5000) }]);
+    long.customer = { handle: 'a', name: '😀'.repeat(1500) };
+    const tooLongId = conv('x:'.padEnd(LIMITS.id + 1, '9'), [msg('x:2', 'customer', T0, T0)]);
+    const reply = (await handleMessage({ rc: 1, type: 'content:observed', payload: { conversations: [long, tooLongId] } }, content, deps(db))) as {
+      value: Responses['content:observed'];
+    };
+    expect(reply.value.stored).toBe(1);
+    expect(reply.value.rejected?.map((r) => r.error.split(':')[0])).toEqual(['conversations.1.id']);
+    const rec = (await db.conversations.get('x:1'))!;
+    expect(rec.customer.name!.length).toBeLessThanOrEqual(LIMITS.name);
+    expect(rec.customer.name!.endsWith('…')).toBe(true);
+    expect(rec.customer.name).not.toMatch(/[\ud800-\udbff]…$/); // no half emoji before the ellipsis
+    expect(rec.messages[0]!.author!.length).toBe(LIMITS.author);
+    expect(rec.customer.handle).toBe('a');
   });
 
   it('refuses a batch whose every conversation is invalid, naming each by path', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createReporter } from '../../../src/content/reporter.ts';
 import type { ObservedConversation } from '../../../src/shared/protocol.ts';
-import { LIMITS } from '../../../src/shared/limits.ts';
 
 const conv = (id: string, msgId = `${id}-m1`, at: number | null = 1000): ObservedConversation => ({
   id,
@@ -85,24 +84,6 @@ describe('reporter', () => {
     expect((send.mock.calls[2]![0] as ObservedConversation[]).map((c) => c.id).sort()).toEqual(['x:1', 'x:2']);
     expect(acked).toEqual([['x:1', 'x:2']]);
     expect(r.pending()).toBe(0);
-  });
-
-  it('clips over-long fields to the protocol limits before sending, whoever observed them', async () => {
-    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
-    const r = createReporter({ send, debounceMs: 10 });
-    const long = conv('x:1');
-    long.customer = { handle: 'a', name: '😀'.repeat(1500) };
-    long.messages[0]!.text = 'x'.repeat(1_000_000);
-    long.messages[0]!.author = 'y'.repeat(5000);
-    r.add(long);
-    await vi.advanceTimersByTimeAsync(10);
-    const sent = (send.mock.calls[0]![0] as ObservedConversation[])[0]!;
-    expect(sent.customer.name!.length).toBeLessThanOrEqual(LIMITS.name);
-    expect(sent.customer.name!.endsWith('…')).toBe(true);
-    expect(sent.customer.name).not.toMatch(/[\ud800-\udbff]…$/); // no half emoji before the ellipsis
-    expect(sent.messages[0]!.text!.length).toBe(LIMITS.text);
-    expect(sent.messages[0]!.author!.length).toBe(LIMITS.author);
-    expect(sent.customer.handle).toBe('a');
   });
 
   it('drops a batch the background refused as invalid instead of retrying it forever, and sends later ones', async () => {
