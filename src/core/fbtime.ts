@@ -124,13 +124,11 @@ function relative(s: string, now: number): FbTime | null {
 function dayWord(s: string, now: number, clock: WallClock): FbTime | null {
   const m = DAY_AT.exec(s);
   const word = m ? m[1]! : s.replace(/\.$/, ''); // "Yesterday", "Mon." alone: the whole day
+  // Days back (-1: the weekday's last occurrence), decided before the wall clock is read: most texts tried are no day word.
+  const back = TODAY.has(word) ? 0 : YESTERDAY.has(word) ? 1 : WEEKDAY.has(word) ? -1 : null;
+  if (back === null) return null;
   const today = clock.parts(now);
-  const todayDay = utcDay(today.year, today.month, today.day);
-  let day: number;
-  if (TODAY.has(word)) day = todayDay;
-  else if (YESTERDAY.has(word)) day = todayDay - 1;
-  else if (WEEKDAY.has(word)) day = todayDay - ((today.weekday - WEEKDAY.get(word)! + 7) % 7 || 7);
-  else return null;
+  const day = utcDay(today.year, today.month, today.day) - (back < 0 ? (today.weekday - WEEKDAY.get(word)! + 7) % 7 || 7 : back);
   if (!m) return atDay(clock, day);
   const minute = minuteOf(m[2], m[3], m[4]);
   return minute === null ? null : atMinute(clock, day, minute);

@@ -69,7 +69,8 @@ const TEXT = /* @__PURE__ */ any(FB_COMMENTS, 'text');
 
 /** Elements of `article` that are its own, not those of replies nested inside it. */
 export function ownAll(article: Element, css: string): Element[] {
-  return [...article.querySelectorAll(css)].filter((el) => el.closest(COMMENT) === article);
+  // Walked by index: spreading a NodeList allocates an iterator result per node in a content script's world.
+  return Array.prototype.filter.call(article.querySelectorAll(css), (el: Element) => el.closest(COMMENT) === article) as Element[];
 }
 
 /** The query of a link (read for every comment: its query part alone, not a whole URL parse). */

@@ -14,15 +14,22 @@ import { first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
 
 /** An http(s) link to the comment without Facebook's tracking parameters (__cft__, __tn__). */
 export function cleanUrl(href: string, base: string): string {
+  let url: string;
   try {
-    const u = new URL(href, base);
-    // A copy of the keys: deleting while iterating the live params would skip the key after each deleted one.
-    // oxlint-disable-next-line unicorn/no-useless-spread
-    for (const k of [...u.searchParams.keys()]) if (k.startsWith('__')) u.searchParams.delete(k);
-    return /^https?:$/.test(u.protocol) ? u.href : base;
+    // Facebook's links are absolute https URLs: only others need a URL parse (a tenth of reading a comment).
+    url = href.startsWith('https://') ? href : new URL(href, base).href;
   } catch {
     return base;
   }
+  if (!/^https?:/.test(url)) return base;
+  const hash = url.indexOf('#') >>> 0; // none: 2^32 - 1
+  const q = url.indexOf('?');
+  if (q < 0 || q > hash) return url;
+  const kept = url
+    .slice(q + 1, hash)
+    .split('&')
+    .filter((p) => p && !p.startsWith('__'));
+  return url.slice(0, q) + (kept.length ? `?${kept.join('&')}` : '') + url.slice(hash);
 }
 
 /** Is the page the team's Page (its posts, or ?id=)? */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFbTime } from '../../../src/core/fbtime.ts';
 import { localWallClock } from '../../../src/core/wall-clock.ts';
 import { zoneWallClock } from '../../../src/core/zone-clock.ts';
-import { facebookSite } from '../../../src/content/sites/facebook.ts';
+import { cleanUrl, facebookSite } from '../../../src/content/sites/facebook.ts';
 import { normCommentId, readComment } from '../../../src/content/sites/facebook-read.ts';
 import { config, FIRST_SEEN, loadFixture, record } from './helpers.ts';
 
@@ -19,6 +19,19 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
+});
+
+describe('the link stored with a comment', () => {
+  it.each([
+    ['drops tracking parameters, keeps the rest in order', `${POST}?comment_id=abc%3D&__cft__[0]=AZX&reply_comment_id=9&__tn__=R%5D-R`, `${POST}?comment_id=abc%3D&reply_comment_id=9`],
+    ['drops the question mark with the last parameter', `${POST}?__cft__[0]=AZX&__tn__=R`, POST],
+    ['keeps a fragment', `${POST}?__tn__=R&comment_id=1#c`, `${POST}?comment_id=1#c`],
+    ['a question mark inside the fragment is not a query', `${POST}#a?__tn__=R`, `${POST}#a?__tn__=R`],
+    ['resolves a relative link against the page', '/AcmePage/posts/pfbid02abc?comment_id=1&__tn__=R', `${POST}?comment_id=1`],
+    ['never stores a script link: the page instead', 'javascript:alert(1)', 'https://www.facebook.com/AcmePage'],
+  ])('%s', (_what, href, want) => {
+    expect(cleanUrl(href, 'https://www.facebook.com/AcmePage')).toBe(want);
+  });
 });
 
 describe.each(['en', 'de', 'nl'])('comments on a Page post (%s)', (lang) => {
