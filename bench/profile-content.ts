@@ -12,7 +12,7 @@
 // than script: compare functions with each other, and figures only with runs made the same way.
 // REPLYCLOCK_DIST picks the build, as for `npm run bench`; REPS=n repeats the scroll in new tabs of one browser.
 import type { CDPSession } from 'playwright-core';
-import { launchBench, openWithWorlds, percentile } from './browser.ts';
+import { launchBench, metrics, openWithWorlds, percentile } from './browser.ts';
 import { commentsHtml } from './fb-comments.ts';
 import { latencies, type PageBench } from './page-instrument.ts';
 import { timelineHtml } from './x-timeline.ts';
@@ -165,9 +165,13 @@ try {
     const { page: tab, cdp, world } = await openWithWorlds(h, page.url);
     if (which !== 'base') await world();
     await tab.waitForTimeout(1000); // as the bench: the content script's start-up settles first
+    let scriptMs = 0;
     const run = async (): Promise<void> => {
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const before = await metrics(cdp);
       await tab.evaluate(([n, s, k]) => (globalThis as unknown as { __bench: { scroll(...a: number[]): Promise<unknown> } }).__bench.scroll(n, s, k, 100), [BATCHES, SIZE, page.keep] as const);
       await tab.waitForTimeout(1500);
+      scriptMs = ((await metrics(cdp)).ScriptDuration! - before.ScriptDuration!) * 1000;
     };
     const gcs = gc ? await gcTrace(cdp, tab, run) : [];
     const target = sw ? await workerSession() : cdp;
@@ -181,7 +185,8 @@ try {
     const f = (v: number): string => v.toFixed(1);
     console.log(
       `insertion → badge p50 ${f(percentile(delays, 50))} / p95 ${f(percentile(delays, 95))} ms (${delays.length}/${ids.length} badged); ` +
-        `page's own insert p50 ${f(percentile(b.appendMs, 50))} / p95 ${f(percentile(b.appendMs, 95))} ms`,
+        `page's own insert p50 ${f(percentile(b.appendMs, 50))} / p95 ${f(percentile(b.appendMs, 95))} ms; ` +
+        `main-thread script ${f(scriptMs)} ms (CPU time, page and extension)`,
     );
     if (gc) {
       const by = new Map<string, { n: number; ms: number }>();

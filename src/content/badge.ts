@@ -44,13 +44,19 @@ export interface BadgeMenu {
   show(actions: readonly BadgeAction[]): void;
 }
 
+/** The shadow tree's nodes a render, the tooltip or the menu touch. */
+interface Nodes {
+  button: HTMLButtonElement;
+  icon: Text;
+  sr: Text;
+  text: Text;
+  tip: HTMLElement;
+}
+
 interface Parts {
   root: ShadowRoot;
-  button: HTMLButtonElement;
-  icon: Node;
-  sr: Node;
-  text: Node;
-  tip: HTMLElement;
+  /** Found on first need (a render that changes the look, the tooltip, the menu): a new badge's look came with its clone. */
+  n: Nodes | null;
   /** The latest view: its tooltip lines are read when the tooltip can show. */
   view: BadgeView | null;
   /** What `tip` holds now. */
@@ -62,6 +68,7 @@ interface Parts {
   onAction: (a: AgentAction) => void;
   /** The conversation's opening hours, for "snooze until tomorrow's opening". */
   hours: () => HoursTimeline | null;
+  /** `state|text` shown now. */
   last: string;
 }
 // A badge's parts ride on the element itself (on the content script's own wrapper: the page never sees them), not
@@ -69,6 +76,24 @@ interface Parts {
 const PARTS = Symbol();
 type Host = Element & { [PARTS]?: Parts };
 const partsOf = (host: Element): Parts | undefined => (host as Host)[PARTS];
+
+function find(root: ShadowRoot): Nodes {
+  const button = root.lastElementChild!.previousElementSibling as HTMLButtonElement;
+  const icon = button.firstChild!;
+  const sr = icon.nextSibling!;
+  return { button, icon: icon.firstChild as Text, sr: sr.firstChild as Text, text: sr.nextSibling!.firstChild as Text, tip: root.lastElementChild as HTMLElement };
+}
+const nodes = (p: Parts): Nodes => (p.n ??= find(p.root));
+
+/** Writes a look into a badge's shadow tree; `stateToo` when the state differs from what it shows. Text nodes' `data` is plain text: page and config text never become markup. */
+function paint(host: Element, n: Nodes, view: BadgeView, stateToo: boolean): void {
+  if (stateToo) {
+    host.setAttribute('data-state', view.state);
+    n.icon.data = ICONS[view.state];
+    n.sr.data = `${t(`state_${view.state}`)}: `;
+  }
+  if (n.text.data !== view.text) n.text.data = view.text;
+}
 // The menu chunk cannot load once the extension was reloaded; the orphaned badge is removed soon anyway.
 const ignore = (): void => undefined;
 
@@ -102,11 +127,12 @@ function onHostEvent(this: HTMLElement, e: Event): void {
   const p = partsOf(this);
   if (!p) return;
   arm(this, p);
-  const onButton = e.composedPath().includes(p.button);
+  const { button } = nodes(p);
+  const onButton = e.composedPath().includes(button);
   if (e.type === 'click' && onButton) menu(this, p).then((m) => (m.el.hidden ? m.open() : m.close(true)), ignore);
   else if (e.type === 'keydown' && onButton) {
     const key = (e as KeyboardEvent).key;
-    if (key === 'ArrowDown' && p.button.getAttribute('aria-expanded') !== 'true') {
+    if (key === 'ArrowDown' && button.getAttribute('aria-expanded') !== 'true') {
       e.preventDefault();
       menu(this, p).then((m) => m.open(), ignore);
     } else if (key === 'Escape') p.menu?.close(true);
@@ -133,14 +159,14 @@ function writeTip(p: Parts): void {
   const text = lines.join('\n');
   if (text === p.shown) return;
   p.shown = text;
-  p.tip.replaceChildren(...lines.map((line) => el('div', {}, line)));
+  nodes(p).tip.replaceChildren(...lines.map((line) => el('div', {}, line)));
 }
 
 /** Loads and mounts the menu once; later calls resolve at once from the module cache. */
 async function menu(host: HTMLElement, p: Parts): Promise<BadgeMenu> {
   if (!p.menu) {
     const { mountMenu } = await import('./badge-menu.ts');
-    p.menu ??= mountMenu(p.root, host, p.button, p.onAction, p.hours);
+    p.menu ??= mountMenu(p.root, host, nodes(p).button, p.onAction, p.hours);
     p.menu.show(p.actions);
   }
   return p.menu;
@@ -179,11 +205,29 @@ export function prototypeHost(): HTMLElement {
   return proto;
 }
 
+// Prototypes by look (`state|text`): a new badge is a clone that already shows its state and words, so its first
+// render writes nothing. Badges of one timeline share a few dozen looks ("Overdue by 12 min").
+const looks = new Map<string, HTMLElement>();
+function protoFor(view: BadgeView | null): HTMLElement {
+  if (!view) return prototypeHost();
+  const key = `${view.state}|${view.text}`;
+  let host = looks.get(key);
+  if (!host) {
+    if (looks.size >= 256) looks.clear();
+    host = prototypeHost().cloneNode(true) as HTMLElement;
+    paint(host, find(host.shadowRoot!), view, true);
+    looks.set(key, host);
+  }
+  return host;
+}
+
+/** A new badge showing `view` (hidden when null: nothing to measure yet). */
 export function createBadge(
   conversationId: string,
   messageId: string,
   onAction: (a: AgentAction) => void,
-  hours: () => HoursTimeline | null = () => null,
+  hours: () => HoursTimeline | null,
+  view: BadgeView | null,
 ): HTMLElement {
   if (!delegated) {
     delegated = true;
@@ -191,31 +235,25 @@ export function createBadge(
     document.addEventListener('pointerover', onApproach, true);
     document.addEventListener('focusin', onApproach, true);
   }
-  const host = prototypeHost().cloneNode(true) as Host & HTMLElement;
+  const host = protoFor(view).cloneNode(true) as Host & HTMLElement;
   const root = host.shadowRoot!;
   // A clone does not share the prototype's adopted sheet (a <style> is cloned along instead).
   if (sheet) root.adoptedStyleSheets = [sheet];
   host.setAttribute('data-conversation', conversationId);
   host.setAttribute('data-message', messageId);
-  const button = root.lastElementChild!.previousElementSibling as HTMLButtonElement;
-  const icon = button.firstChild!;
-  const sr = icon.nextSibling!;
+  if (!view) host.hidden = true;
   for (const type of ALWAYS) host.addEventListener(type, onHostEvent);
   host[PARTS] = {
     root,
-    button,
-    icon: icon.firstChild!,
-    sr: sr.firstChild!,
-    text: sr.nextSibling!.firstChild!,
-    tip: root.lastElementChild as HTMLElement,
-    view: null,
+    n: null,
+    view,
     shown: '',
     armed: false,
     menu: null,
-    actions: BADGE_ACTIONS,
+    actions: view?.actions ?? BADGE_ACTIONS,
     onAction,
     hours,
-    last: '',
+    last: view ? `${view.state}|${view.text}` : '',
   };
   return host;
 }
@@ -231,15 +269,8 @@ export function renderBadge(host: Element, view: BadgeView): void {
   const key = `${view.state}|${view.text}`;
   // Action lists are constants (tracker.ts): compared by identity.
   if (key === p.last && actions === p.actions) return;
-  const changed = !p.last.startsWith(`${view.state}|`);
+  paint(host, nodes(p), view, !p.last.startsWith(`${view.state}|`));
   p.last = key;
-  if (changed) {
-    host.setAttribute('data-state', view.state);
-    (p.icon as Text).data = ICONS[view.state];
-    (p.sr as Text).data = `${t(`state_${view.state}`)}: `;
-  }
-  // Text nodes' `data` is plain text: page and config text never become markup.
-  if ((p.text as Text).data !== view.text) (p.text as Text).data = view.text;
   p.actions = actions;
   p.menu?.show(actions);
 }
@@ -249,5 +280,6 @@ export function badgeParts(host: Element): { button: HTMLButtonElement; text: HT
   const p = partsOf(host);
   if (!p) return undefined;
   writeTip(p);
-  return { button: p.button, text: p.button.children[2] as HTMLElement, tip: p.tip, menu: p.menu?.el ?? null };
+  const { button, tip } = nodes(p);
+  return { button, text: button.children[2] as HTMLElement, tip, menu: p.menu?.el ?? null };
 }

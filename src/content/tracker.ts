@@ -302,8 +302,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       if (k?.[0] === id && k[1] === p.messageId && e.badges.has(h)) badge = h;
       else if (!e.badges.has(h)) h.remove(); // left by an older instance or another message's render
     }
+    const fresh = !badge;
     if (!badge) {
-      badge = createBadge(id, p.messageId, (a) => void act(id, a), () => scheduleTimeline(entries.get(id)));
+      // Made showing its look: the clone needs no first render.
+      badge = createBadge(id, p.messageId, (a) => void act(id, a), () => scheduleTimeline(entries.get(id)), viewFor(id, p.messageId, now()));
       (badge as Keyed)[KEY] = [id, p.messageId, visit];
       e.badges.add(badge);
       visit.onabort ??= () => prune((b) => b[KEY]?.[2] === visit);
@@ -312,7 +314,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     if (p.after && p.after.parentNode === p.parent) {
       if (p.after.nextSibling !== badge) p.parent.insertBefore(badge, p.after.nextSibling);
     } else if (badge.parentNode !== p.parent) p.parent.append(badge);
-    render(badge, now());
+    if (!fresh) render(badge, now());
     deps.ticker.watch(badge);
   }
 

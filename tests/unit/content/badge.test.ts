@@ -8,7 +8,7 @@ import { badgeParts, createBadge, renderBadge } from '../../../src/content/badge
 
 function mounted(): { host: HTMLElement; article: HTMLElement } {
   const article = document.createElement('article');
-  const host = createBadge('x:1', 'x:1', () => undefined);
+  const host = createBadge('x:1', 'x:1', () => undefined, () => null, null);
   article.append(host);
   document.body.append(article);
   return { host, article };
@@ -37,6 +37,25 @@ describe('badge', () => {
     expect([...p.tip.children].map((d) => d.textContent)).toEqual(['Policy: <b>x</b>']);
     expect(p.tip.querySelector('b')).toBeNull();
     expect(p.button.textContent).toContain('Breached: ');
+  });
+
+  it('is made showing its look (no render needed), and badges of one look stay independent', () => {
+    const view = { state: 'warning' as const, text: '5 min left', tip: () => [] };
+    const a = createBadge('x:1', 'x:1', () => undefined, () => null, view);
+    const b = createBadge('x:2', 'x:2', () => undefined, () => null, view);
+    for (const host of [a, b]) {
+      expect(host.hidden).toBe(false);
+      expect(host.dataset.state).toBe('warning');
+      expect(badgeParts(host)!.button.textContent).toBe('\u25B2At risk: 5 min left');
+    }
+    expect(b.dataset.conversation).toBe('x:2');
+    renderBadge(a, { state: 'breached', text: 'Overdue by 1 min', tip: () => [] });
+    expect(badgeParts(a)!.button.textContent).toBe('!Breached: Overdue by 1 min');
+    expect(badgeParts(b)!.button.textContent).toBe('\u25B2At risk: 5 min left');
+    // A later badge of the first look is not touched by what happened to the first one.
+    expect(badgeParts(createBadge('x:3', 'x:3', () => undefined, () => null, view))!.button.textContent).toBe('\u25B2At risk: 5 min left');
+    // Nothing to measure yet: made hidden.
+    expect(createBadge('x:4', 'x:4', () => undefined, () => null, null).hidden).toBe(true);
   });
 
   it('fills the tooltip when the pointer arrives, and keeps it current afterwards', () => {
