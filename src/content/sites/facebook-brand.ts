@@ -48,17 +48,19 @@ export function profileOfHref(href: string): FbProfile | null {
   return lastProfile;
 }
 
+// A link on facebook.com, absolute or from the root, read by a regex: a URL parse per comment link was the costliest
+// step of reading a comment. A second slash starting the path would name another host: no match, so no profile.
+const OWN_LINK = /^(?:https?:\/\/(?:[\w-]+\.)*facebook\.com)?(\/(?!\/)[^?#\\]*)(\?[^#]*)?(#.*)?$/i;
+
 function parseProfile(href: string): FbProfile | null {
-  let url: URL;
-  try {
-    url = new URL(href, 'https://www.facebook.com/');
-  } catch {
-    return null;
-  }
-  if (!/(^|\.)facebook\.com$/.test(url.hostname)) return null;
+  const m = OWN_LINK.exec(href.trim());
+  if (!m) return null;
+  const url = { pathname: m[1]!, search: m[2] ?? '' };
   const seg = url.pathname.split('/').filter(Boolean);
-  const id = url.searchParams.get('id');
-  if (seg[0] === 'profile.php') return id && /^\d{1,25}$/.test(id) ? { id } : null;
+  if (seg[0] === 'profile.php') {
+    const id = new URLSearchParams(url.search).get('id');
+    return id && /^\d{1,25}$/.test(id) ? { id } : null;
+  }
   // /people/Jane-Doe/1000123/ and the old /pages/Acme/1234/
   if ((seg[0] === 'people' || seg[0] === 'pages') && seg[2] && /^\d{1,25}$/.test(seg[2])) return { id: seg[2] };
   // /groups/<g>/user/<id>/
