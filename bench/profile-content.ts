@@ -47,6 +47,7 @@ const batches = args.includes('--batches');
 const plain = args.includes('--plain');
 const gc = args.includes('--gc');
 const sw = args.includes('--sw');
+if (sw && gc) throw new Error('profile-content: --gc traces the page, --sw profiles the worker: one at a time');
 const reps = Number(process.env.REPS ?? 1);
 const BATCHES = 40;
 const SIZE = 50;
@@ -126,7 +127,7 @@ async function gcTrace(cdp: CDPSession, tab: import('playwright-core').Page, run
 }
 
 /** Playwright opens no CDP session on a service worker: one through the browser's debugging port (RC_CHROME_FLAGS). */
-async function workerSession(): Promise<CDPSession> {
+async function workerSession(): Promise<{ session: CDPSession; close(): Promise<void> }> {
   const port = /--remote-debugging-port=(\d+)/.exec(process.env.RC_CHROME_FLAGS ?? '')?.[1];
   if (!port) throw new Error('profile-content --sw: run with RC_CHROME_FLAGS=--remote-debugging-port=9333');
   const { chromium } = await import('playwright-core');
@@ -152,9 +153,13 @@ async function workerSession(): Promise<CDPSession> {
     new Promise((ok, fail) => {
       const id = next++;
       waiting.set(id, { ok, fail });
-      void root.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      root.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((err: Error) => {
+        waiting.delete(id);
+        fail(err);
+      });
     });
-  return { send } as unknown as CDPSession;
+  // Disconnects this second connection only (the browser stays with the harness).
+  return { session: { send } as unknown as CDPSession, close: () => browser.close() };
 }
 
 const h = await launchBench();
@@ -174,8 +179,10 @@ try {
       scriptMs = ((await metrics(cdp)).ScriptDuration! - before.ScriptDuration!) * 1000;
     };
     const gcs = gc ? await gcTrace(cdp, tab, run) : [];
-    const target = sw ? await workerSession() : cdp;
+    const worker = sw ? await workerSession() : null;
+    const target = worker?.session ?? cdp;
     if (!gc) await (plain ? run() : heap ? allocations(target, run) : cpu(target, run));
+    await worker?.close();
     const b = await tab.evaluate(() => {
       const { inserted, badged, appendMs } = (globalThis as unknown as { __bench: PageBench }).__bench;
       return { inserted, badged, appendMs };

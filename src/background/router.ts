@@ -95,15 +95,17 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const [config, agent] = await Promise.all([deps.config(), deps.agent()]);
     const res = await withQuotaRetry(deps.db, now, () => ingest(deps.db, p.conversations, { now, config, agent }));
     const tabId = sender.tab?.id;
-    if (tabId !== undefined) deps.rememberTab?.(tabId, [...p.conversations.map((c) => c.id), ...res.changedIds]);
+    const refused = (p.rejected ?? []).flatMap((r) => (r.id !== undefined && !res.holders.has(r.id) ? [r.id] : []));
+    // This tab draws these (and the threads holding them, and what it reported but was refused): it hears of their changes.
+    if (tabId !== undefined) deps.rememberTab?.(tabId, [...p.conversations.map((c) => c.id), ...res.changedIds, ...[...res.holders.values()].map((r) => r.id), ...refused]);
     // The answer carries the batch's snapshots: the tab would otherwise look each conversation up after its report.
     const held = [...res.holders];
     const snaps = await snapshots(deps, held.map(([, rec]) => rec));
     held.forEach(([asked, rec], i) => {
       if (asked !== rec.id) snaps[i]!.requestedId = asked;
     });
-    // A conversation refused as invalid may be stored from an earlier report: the tab gets what is stored.
-    const refused = (p.rejected ?? []).flatMap((r) => (r.id !== undefined && !res.holders.has(r.id) ? [r.id] : []));
+    // A conversation refused as invalid may be stored from an earlier report: the tab gets what is stored. (A batch
+    // refused whole gets no answer: the content script looks its ids up.)
     if (refused.length) snaps.push(...(await lookup(deps, refused)));
     const from = tabId === undefined ? undefined : { tabId, answered: new Set(res.holders.keys()) };
     if (res.changedIds.length) deps.changed(res.changedIds, from);

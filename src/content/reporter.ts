@@ -12,6 +12,8 @@ export interface ReporterOptions<R = unknown> {
   isFatal?(err: unknown): boolean;
   /** The background refused the batch's content as invalid: sending it again cannot succeed, so it is dropped. */
   isRefused?(err: unknown): boolean;
+  /** Called with the ids of a batch refused as invalid (their stored state, if any, must be asked for). */
+  onRefused?(ids: string[]): void;
   onFatal?(err: unknown): void;
   debounceMs?: number;
   backoffMs?: readonly number[];
@@ -22,8 +24,6 @@ export interface Reporter {
   add(conversation: ObservedConversation): void;
   /** Sends everything queued now; resolves when acknowledged (rejects if the send failed; it stays queued). */
   flush(): Promise<void>;
-  /** Conversations queued or in flight. */
-  pending(): number;
 }
 
 const MAX_BATCH = LIMITS.batch;
@@ -75,7 +75,7 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
     queue.set(c.id, old ? mergeConversation(old, c) : c);
   };
   // add() runs inside the page's mutation callback, before the badge can show: it only takes note. Merging happens
-  // when a batch goes out or comes back, or when someone counts (pending()).
+  // when a batch goes out or comes back.
   const incoming: ObservedConversation[] = [];
   const drain = (): void => {
     for (const c of incoming) enqueue(c);
@@ -112,6 +112,7 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
       inFlight = null;
       drain();
       if (opts.isRefused?.(err)) {
+        opts.onRefused?.(batch.map((c) => c.id));
         if (queue.size > 0) schedule(debounceMs);
         throw err;
       }
@@ -150,6 +151,5 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
       if (!inFlight && failures === 0) schedule(Date.now() - lastSent >= debounceMs ? 0 : debounceMs);
     },
     flush,
-    pending: () => (drain(), queue.size + (inFlight?.length ?? 0)),
   };
 }

@@ -60,6 +60,8 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
     isFatal: isInvalidationError,
     onFatal: stop,
     isRefused: (err) => err instanceof RefusedError,
+    // Refused whole: no answer carried their snapshots, and what another tab stored still shows here.
+    onRefused: (ids) => tracker.refresh(ids),
     signal,
   });
   const ticker = createTicker({

@@ -34,7 +34,7 @@ export interface TrackerDeps {
   ticker: Ticker;
   lang: string;
   now?: () => number;
-  /** Delay that batches lookups of newly seen conversations. */
+  /** Delay that batches lookups (after broadcasts, a refused report, a new config). */
   lookupDelayMs?: number;
 }
 
@@ -236,7 +236,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const snap = await deps.act(stored, action);
       if (snap) applySnapshots([stored === id ? snap : { ...snap, requestedId: id }]);
     } catch (err) {
-      console.warn('Replyclock:', t('act_failed', String(err)));
+      console.warn('Replyclock:', err); // the action failed; for whoever reads the console, so not translated
     }
   }
 
@@ -264,14 +264,21 @@ export function createTracker(deps: TrackerDeps): Tracker {
   function applySnapshots(snaps: ConversationSnapshot[]): void {
     for (const s of snaps) {
       // A snapshot for an id this page tracks, or for the conversation that absorbed it (then its changes count here too).
-      const e = entries.get(s.requestedId ?? s.id);
-      if (!e) continue;
-      if (s.requestedId) aliasOf.set(s.id, s.requestedId);
-      if (s.schedule && s.hours) deps.clocks.setWindow(s.schedule, s.hours);
-      e.snapshot = s;
-      e.msgs = e.facts = null;
-      renderEntry(e);
+      const alias = s.requestedId ? undefined : aliasOf.get(s.id);
+      apply(s.requestedId ?? s.id, s);
+      // The thread itself, reported or looked up under its own id: the follow-up this page tracks apart changed too.
+      if (alias !== undefined) apply(alias, { ...s, requestedId: alias });
     }
+  }
+
+  function apply(id: string, s: ConversationSnapshot): void {
+    const e = entries.get(id);
+    if (!e) return;
+    if (s.requestedId) aliasOf.set(s.id, s.requestedId);
+    if (s.schedule && s.hours) deps.clocks.setWindow(s.schedule, s.hours);
+    e.snapshot = s;
+    e.msgs = e.facts = null;
+    renderEntry(e);
   }
 
   /** Takes the badges `gone` picks away: from the page, their entries and the ticker. */
@@ -361,7 +368,12 @@ export function createTracker(deps: TrackerDeps): Tracker {
       for (const id of entries.keys()) queueLookup(id);
     },
     tick(badges, at) {
-      for (const b of badges) render(b as HTMLElement, at);
+      for (const b of badges)
+        try {
+          render(b as HTMLElement, at);
+        } catch {
+          // A badge the page tampered with (its shadow root is open) must not stop the others.
+        }
     },
     viewFor,
   };

@@ -53,12 +53,11 @@ export function profileOfHref(href: string): FbProfile | null {
 const OWN_LINK = /^(?:https?:\/\/(?:[\w-]+\.)*facebook\.com)?(\/(?!\/)[^?#\\]*)(\?[^#]*)?(#.*)?$/i;
 
 function parseProfile(href: string): FbProfile | null {
-  const m = OWN_LINK.exec(href.trim());
+  const m = OWN_LINK.exec(href);
   if (!m) return null;
-  const url = { pathname: m[1]!, search: m[2] ?? '' };
-  const seg = url.pathname.split('/').filter(Boolean);
+  const seg = m[1]!.split('/').filter(Boolean);
   if (seg[0] === 'profile.php') {
-    const id = new URLSearchParams(url.search).get('id');
+    const id = new URLSearchParams(m[2]).get('id');
     return id && /^\d{1,25}$/.test(id) ? { id } : null;
   }
   // /people/Jane-Doe/1000123/ and the old /pages/Acme/1234/

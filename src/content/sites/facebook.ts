@@ -16,8 +16,8 @@ import { first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
 export function cleanUrl(href: string, base: string): string {
   let url: string;
   try {
-    // Facebook's links are absolute https URLs: only others need a URL parse (a tenth of reading a comment).
-    url = href.startsWith('https://') ? href : new URL(href, base).href;
+    // Facebook's links are absolute https URLs: only others (or odd ones) need a URL parse (a tenth of reading a comment).
+    url = /^https:\/\/[\w.-]+\/\S*$/.test(href) ? href : new URL(href, base).href;
   } catch {
     return base;
   }
@@ -95,7 +95,7 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
       at: at?.at ?? null,
       firstSeenAt: ctx.firstSeen(msgId),
       precisionMs: at?.precisionMs ?? 0,
-      ...(c.name ? { author: c.name } : {}), // names are clipped once for every site (the reporter's fitObserved)
+      ...(c.name ? { author: c.name } : {}), // names are clipped once for every site, where observations arrive (protocol.ts)
       ...(!fromBrand && c.text ? { text: c.text.slice(0, 500) } : {}),
     };
     const handleOf = c.profile?.vanity ?? c.profile?.id;

@@ -320,8 +320,12 @@ describe('lookup of a conversation absorbed into another', () => {
     expect(ids.sort()).toEqual(['x:1', 'x:2']);
     expect(from?.tabId).toBe(7);
     expect([...from!.answered!]).toEqual(['x:1']);
-    // The follow-up seen alone again: answered with its thread, marked with the id the tab reported.
+    // The follow-up seen alone again: answered with its thread, marked with the id the tab reported; the tab is
+    // remembered as drawing the thread too, so it hears when the thread changes.
+    const remembered = vi.fn<NonNullable<RouterDeps['rememberTab']>>();
+    (d as RouterDeps).rememberTab = remembered;
     const alone = await send(conv('x:2', [msg('x:2', 'customer', T0 + 20 * MIN, T0 + 25 * MIN)]));
     expect(alone.conversations.map((c) => [c.id, c.requestedId])).toEqual([['x:1', 'x:2']]);
+    expect(remembered).toHaveBeenCalledWith(7, expect.arrayContaining(['x:1', 'x:2']));
   });
 });

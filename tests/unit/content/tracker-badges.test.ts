@@ -3,7 +3,7 @@
 // must let detached badges go (each would keep its whole removed cell alive for the life of the page visit), and a
 // visit that ends must take its badges away, without a list of every badge swept inside the mutation callback.
 import { describe, expect, it, vi } from 'vitest';
-import type { ObservedConversation } from '../../../src/shared/protocol.ts';
+import type { ConversationSnapshot, ObservedConversation } from '../../../src/shared/protocol.ts';
 import { hourPolicyConfig } from './team-config.ts';
 
 vi.mock('../../../src/content/api.ts', () => import('./fake-browser.ts'));
@@ -74,5 +74,35 @@ describe('tracker: badges of a long scroll', () => {
     expect(document.querySelectorAll('replyclock-badge')).toHaveLength(3);
     first.abort();
     expect([...document.querySelectorAll('replyclock-badge')]).toEqual([next.querySelector('replyclock-badge')]);
+  });
+
+  it('a snapshot of a thread under its own id also reaches the follow-up this page tracks apart', () => {
+    document.body.replaceChildren();
+    const { tracker, cell } = setup();
+    const visit = new AbortController().signal;
+    const thread = cell(1, visit).querySelector('replyclock-badge')!;
+    const follow = cell(2, visit).querySelector('replyclock-badge')!;
+    expect([thread, follow].map((b) => b.getAttribute('data-state'))).toEqual(['ok', 'ok']);
+    const snap = (extra: Partial<ConversationSnapshot>): ConversationSnapshot => ({
+      ...conv(1),
+      messages: [
+        { id: 'x:1', role: 'customer', at: NOW - 120_000, precisionMs: 0 },
+        { id: 'x:2', role: 'customer', at: NOW - 60_000, precisionMs: 0 },
+      ],
+      pauses: [],
+      excluded: false,
+      assignee: null,
+      policyId: 'social',
+      policy: config.policies[0]!,
+      schedule: null,
+      clock: null,
+      computedAt: NOW,
+      ...extra,
+    });
+    // Looked up (or reported) as x:2 once: the background answered with the thread that holds it.
+    tracker.applySnapshots([snap({ requestedId: 'x:2' })]);
+    // Later the thread's own report is answered under its own id: an agent marked it "no reply needed".
+    tracker.applySnapshots([snap({ excluded: true })]);
+    expect([thread, follow].map((b) => b.getAttribute('data-state'))).toEqual(['answered', 'answered']);
   });
 });
