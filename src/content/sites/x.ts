@@ -50,12 +50,8 @@ function inQuote(el: Element, quotes: NodeListOf<Element>): boolean {
 
 /** The first element of the entry's first matching selector that is the article's own (not a quoted tweet's). */
 function own(article: Element, key: XSelector, quotes: NodeListOf<Element>): Element | null {
+  if (quotes.length === 0) return first(article, key); // nothing to skip: the table's own first match
   for (const css of X[key]) {
-    if (quotes.length === 0) {
-      const el = article.querySelector(css);
-      if (el) return el;
-      continue;
-    }
     const found = article.querySelectorAll(css);
     for (let i = 0; i < found.length; i++) if (!inQuote(found[i]!, quotes)) return found[i]!;
     if (found.length) return null;
