@@ -34,9 +34,12 @@ export async function seedConversations(h: Pick<PageApi, 'evaluateIn'>, page: Rc
       });
     }
     await new Promise<void>((res, rej) => {
-      const tx = db.transaction(['conversations', 'versions'], 'readwrite');
+      const tx = db.transaction(['conversations', 'versions', 'kv'], 'readwrite');
       tx.objectStore('versions').put(version);
       for (const r of rows) tx.objectStore('conversations').put(r);
+      // Written behind the background's back: its derived facts must be rebuilt. Its own guard only recounts today, and
+      // shortly after midnight no seeded conversation starts today (the popup then showed no figures).
+      tx.objectStore('kv').delete('factsBuilt');
       tx.oncomplete = () => res();
       tx.onerror = () => rej(tx.error);
     });
