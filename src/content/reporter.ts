@@ -2,7 +2,7 @@
 // stopped or restarting at any moment: a batch that is not acknowledged stays queued (merged with newer
 // observations of the same conversations) and is retried with backoff, so no observation is lost.
 import type { ObservedConversation, ObservedMessage } from '../shared/protocol.ts';
-import { LIMITS } from '../shared/limits.ts';
+import { BATCH_LIMIT as MAX_BATCH } from '../shared/limits.ts';
 
 export interface ReporterOptions<R = unknown> {
   send(batch: ObservedConversation[]): Promise<R>;
@@ -26,7 +26,8 @@ export interface Reporter {
   flush(): Promise<void>;
 }
 
-const MAX_BATCH = LIMITS.batch;
+/** Observations waiting that make a burst: sent without waiting out the debounce. */
+const BURST = 25;
 
 function mergeMessages(a: ObservedMessage[], b: ObservedMessage[]): ObservedMessage[] {
   const byId = new Map(a.map((m) => [m.id, m]));
@@ -63,7 +64,8 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
   const backoff = opts.backoffMs ?? [1000, 2000, 5000, 10_000, 30_000];
   const queue = new Map<string, ObservedConversation>();
   let inFlight: ObservedConversation[] | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  // 0: a send at the end of this task (a microtask) is planned.
+  let timer: ReturnType<typeof setTimeout> | 0 | null = null;
   let failures = 0;
   let lastSent = -Infinity;
   let dead = false;
@@ -82,12 +84,27 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
     incoming.length = 0;
   };
 
+  const fire = (): void => {
+    timer = null;
+    void flush().catch(() => undefined);
+  };
+  // Sends in `ms`; sooner plans win. `ms` 0 sends at the end of the task that asked (a microtask), not in a task of
+  // its own: after a burst of DOM changes the page renders next, and a task queued behind that frame would start the
+  // background's work (tens of ms for a few dozen new conversations) just when the page's next burst comes — on a
+  // machine with two cores, the two then compete for them.
   const schedule = (ms: number): void => {
-    if (timer !== null || dead) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void flush().catch(() => undefined);
-    }, ms);
+    if (dead || timer === 0 || (timer !== null && ms)) return;
+    if (timer !== null) clearTimeout(timer);
+    if (ms) timer = setTimeout(fire, ms);
+    else {
+      timer = 0;
+      queueMicrotask(fire);
+    }
+  };
+  /** Now when the debounce since the last send has passed or a burst waits, else once it passes. */
+  const plan = (): void => {
+    const wait = lastSent + debounceMs - Date.now();
+    schedule(incoming.length + queue.size < BURST && wait > 0 ? wait : 0);
   };
 
   async function flush(): Promise<void> {
@@ -107,7 +124,7 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
       drain(); // what was observed meanwhile: it decides whether another batch follows
       failures = 0;
       opts.onAck?.(batch.map((c) => c.id), reply);
-      if (queue.size > 0) schedule(queue.size >= MAX_BATCH ? 0 : debounceMs);
+      if (queue.size > 0) plan();
     } catch (err) {
       inFlight = null;
       drain();
@@ -147,8 +164,9 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
       incoming.push(c);
       // Leading edge: the first observation after a quiet spell goes out at the end of this task (with whatever the
       // same mutation batch adds), so a tab closed half a second after opening still had its conversations stored;
-      // later ones within the debounce window wait and travel together.
-      if (!inFlight && failures === 0) schedule(Date.now() - lastSent >= debounceMs ? 0 : debounceMs);
+      // later ones within the debounce window wait and travel together, unless they make a burst (a timeline
+      // scrolling): a burst goes at once, so the background's work on each is small and done before the next.
+      if (!inFlight && failures === 0) plan();
     },
     flush,
   };

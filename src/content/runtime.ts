@@ -2,7 +2,7 @@
 // site adapter for each page visit.
 import type { TeamConfig } from '../core/types.ts';
 import { loadConfig, onBroadcast, request, type ActiveConfig } from './bridge.ts';
-import { LIMITS } from '../shared/limits.ts';
+import { DETAIL_LIMIT, URL_LIMIT } from '../shared/limits.ts';
 import { RefusedError } from '../shared/wire.ts';
 import { createWindowClocks } from './clocks.ts';
 import { uiLanguage } from './api.ts';
@@ -118,7 +118,7 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
         if (sent.has(key) || visit.aborted) return;
         sent.add(key);
         request('content:health', {
-          report: { site: site.id, url: url.href.slice(0, LIMITS.url), status, ...(detail ? { detail: detail.slice(0, LIMITS.detail) } : {}), at: Date.now() },
+          report: { site: site.id, url: url.href.slice(0, URL_LIMIT), status, ...(detail ? { detail: detail.slice(0, DETAIL_LIMIT) } : {}), at: Date.now() },
         }).catch((err: unknown) => {
           if (isInvalidationError(err)) stop();
         });

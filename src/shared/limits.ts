@@ -4,6 +4,14 @@
 // clipping cannot mend is refused. No validation library here: content scripts load LIMITS.
 import type { ObservedConversation, ObservedMessage } from './protocol.ts';
 
+// What content scripts use is also exported on its own: a bundler inlines a lone constant, while one property read
+// ships the whole LIMITS object into every page (content-script size budget).
+export const URL_LIMIT = 2048;
+/** A health report's detail text. */
+export const DETAIL_LIMIT = 500;
+/** Conversations per content:observed batch. */
+export const BATCH_LIMIT = 500;
+
 export const LIMITS = {
   id: 300,
   text: 2000,
@@ -13,11 +21,10 @@ export const LIMITS = {
   topic: 200,
   priority: 60,
   platform: 60,
-  url: 2048,
-  /** A health report's detail text. */
-  detail: 500,
+  url: URL_LIMIT,
+  detail: DETAIL_LIMIT,
   messages: 500,
-  batch: 500,
+  batch: BATCH_LIMIT,
 } as const;
 
 /** Clips to `max` UTF-16 units without splitting a surrogate pair, ending in "…" when clipped. */

@@ -65,6 +65,53 @@ describe('reporter', () => {
     expect(send).toHaveBeenCalledTimes(3);
   });
 
+  it('sends a batch that is due at the end of the task that observed it, not in a later task', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
+    const r = createReporter({ send, debounceMs: 250 });
+    r.add(conv('x:1'));
+    expect(send).not.toHaveBeenCalled(); // still the page's mutation callback
+    await Promise.resolve(); // the same task's microtasks only: no timer has run
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a burst without waiting out the debounce, and a burst replaces a trickle waiting for it', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
+    const r = createReporter({ send, debounceMs: 250 });
+    const ids = (call: number): string[] => (send.mock.calls[call]![0] as ObservedConversation[]).map((c) => c.id);
+    r.add(conv('x:0'));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(send).toHaveBeenCalledTimes(1);
+    r.add(conv('x:1')); // a trickle within the debounce: waits
+    await vi.advanceTimersByTimeAsync(10);
+    expect(send).toHaveBeenCalledTimes(1);
+    for (let i = 2; i < 26; i++) r.add(conv(`x:${i}`)); // 25 waiting: a burst (a timeline scrolling)
+    await Promise.resolve();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(ids(1)).toHaveLength(25);
+    expect(ids(1)[0]).toBe('x:1');
+    for (let i = 26; i < 30; i++) r.add(conv(`x:${i}`)); // a trickle again: the debounce since the burst applies
+    await vi.advanceTimersByTimeAsync(249);
+    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(ids(2)).toEqual(['x:26', 'x:27', 'x:28', 'x:29']);
+  });
+
+  it('sends a burst observed while a batch was on its way as soon as that batch is acknowledged', async () => {
+    let release!: () => void;
+    const send = vi.fn((_batch: ObservedConversation[]) => new Promise<void>((res) => (release = res)));
+    const r = createReporter({ send, debounceMs: 250 });
+    r.add(conv('x:0'));
+    await Promise.resolve();
+    for (let i = 1; i <= 30; i++) r.add(conv(`x:${i}`));
+    await vi.advanceTimersByTimeAsync(20);
+    expect(send).toHaveBeenCalledTimes(1); // one batch at a time
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(send.mock.calls[1]![0]).toHaveLength(30);
+  });
+
   it('keeps a failed batch and retries with backoff until the background acknowledges it', async () => {
     let up = false;
     const send = vi.fn(async (_batch: ObservedConversation[]) => {
