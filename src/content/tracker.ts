@@ -338,12 +338,18 @@ export function createTracker(deps: TrackerDeps): Tracker {
         e.msgs = e.facts = null;
       }
       const fp = fingerprint(e.conv);
-      if (fp !== e.reported) {
-        e.reported = fp;
-        deps.reporter.add(e.conv);
-        renderEntry(e);
+      const changed = fp !== e.reported;
+      if (changed) renderEntry(e);
+      // Reported after the badge is placed (whatever placing it does): a batch due now is sent at the end of this task
+      // (reporter.ts), and the mutation batch's badges need not wait for its serialisation.
+      try {
+        if (placement) placeBadge(e, conv.id, placement, visit);
+      } finally {
+        if (changed) {
+          e.reported = fp;
+          deps.reporter.add(e.conv);
+        }
       }
-      if (placement) placeBadge(e, conv.id, placement, visit);
     },
     firstSeen(messageId) {
       let at = firstSeenMap.get(messageId);

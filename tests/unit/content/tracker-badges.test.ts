@@ -21,10 +21,10 @@ const conv = (i: number): ObservedConversation => ({
   messages: [{ id: `x:${i}`, role: 'customer', at: NOW - 60_000, firstSeenAt: NOW, precisionMs: 0 }],
 });
 
-function setup() {
+function setup(add: (c: ObservedConversation) => void = () => undefined) {
   const watched = new Set<Element>();
   const tracker = createTracker({
-    reporter: { add: () => undefined, flush: async () => undefined },
+    reporter: { add, flush: async () => undefined },
     lookup: async () => [],
     act: async () => null,
     config: () => config,
@@ -61,6 +61,23 @@ describe('tracker: badges of a long scroll', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('reports a conversation once its badge is placed, and even when placing it fails', () => {
+    document.body.replaceChildren();
+    const seen: [string, number][] = [];
+    const { tracker, cell } = setup((c) => seen.push([c.id, document.querySelectorAll('replyclock-badge').length]));
+    const visit = new AbortController().signal;
+    cell(1, visit);
+    expect(seen).toEqual([['x:1', 1]]); // the badge was in the page when the report was taken
+    const parent = document.createElement('div');
+    const after = document.createElement('a');
+    parent.append(after);
+    parent.insertBefore = () => {
+      throw new Error('a page that broke insertBefore');
+    };
+    expect(() => tracker.track(conv(2), { parent, after, messageId: 'x:2' }, visit)).toThrow('insertBefore');
+    expect(seen.map(([id]) => id)).toEqual(['x:1', 'x:2']); // no badge, but the observation is not lost
   });
 
   it('takes a visit’s badges away when the visit ends, and leaves the next visit’s alone', () => {
