@@ -10,6 +10,7 @@ import { SUMMARY_CACHE_KEY, SUMMARY_REFRESH_MS } from '../shared/summary.ts';
 import type { TeamConfig } from '../core/types.ts';
 import { ensureAlarms, onAlarm, refreshToolbar, type TickDeps } from './alarms.ts';
 import { coalesced } from './coalesce.ts';
+import { compactFacts } from './facts.ts';
 import { isPageHost } from './hosts.ts';
 import { openNotification, type PendingNotification } from './notifications.ts';
 import { recordSettingsChange } from './recompute.ts';
@@ -58,6 +59,8 @@ const scheduleToolbar = coalesced(updateToolbar, REFRESH);
 // The popup's figures, materialised for its first paint (see SUMMARY_CACHE_KEY).
 const summaryArea = browser.storage.session ?? browser.storage.local;
 async function publishSummary(): Promise<void> {
+  // A burst of writes is over (or has lasted 2 s): its fact deltas are folded into their days first (facts.ts).
+  await compactFacts(db);
   const summary = await buildSummary(db, { now: Date.now(), config: await config(), t });
   await summaryArea.set({ [SUMMARY_CACHE_KEY]: summary });
 }

@@ -164,7 +164,7 @@ export interface ConversationFact {
  * ~8,000. Written in the same transaction as the records.
  */
 export interface FactDay {
-  /** "YYYY-MM-DD" (UTC) of the first customer message. */
+  /** "YYYY-MM-DD" (UTC) of the first customer message; a delta row's is "YYYY-MM-DD~<seq>" (background/facts.ts). */
   day: string;
   ids: string[];
   at: number[];
@@ -176,6 +176,8 @@ export interface FactDay {
   asOf: number[];
   /** The record's checkAt when the fact was computed: a pending fact holds until then. Absent in older rows. */
   until?: number[];
+  /** A delta row's conversations whose facts are gone (merged into another, or deleted). */
+  gone?: string[];
 }
 
 /** checkAt of a record whose derived fields time alone cannot change (a valid IndexedDB key, unlike null). */

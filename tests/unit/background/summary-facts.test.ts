@@ -7,7 +7,9 @@ import { applyAction } from '../../../src/background/actions.ts';
 import { ingest } from '../../../src/background/ingest.ts';
 import { recomputeOpen } from '../../../src/background/recompute.ts';
 import { buildSummary, localMidnight, periodFigures } from '../../../src/background/summary.ts';
-import { KV } from '../../../src/shared/db.ts';
+import { compactFacts } from '../../../src/background/facts.ts';
+import { pruneOlderThan } from '../../../src/background/retention.ts';
+import { KV, kvSet } from '../../../src/shared/db.ts';
 import { CAL_POLICY, MIN, T0, calConfig, conv, freshDb, msg } from './helpers.ts';
 
 const DAY = 86_400_000;
@@ -31,7 +33,11 @@ describe('popup period figures from stored facts', () => {
       exclude: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(convArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 300 }), async (list, laterMin) => {
+      fc.asyncProperty(
+        fc.array(convArb, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        async (list, laterMin, cuts) => {
         const db = freshDb();
         const now = T0 + 40 * DAY;
         const observed = list.map((c, i) => {
@@ -40,7 +46,16 @@ describe('popup period figures from stored facts', () => {
           if (c.replyAfter !== null && at + c.replyAfter * MIN <= now) msgs.push(msg(`x:${i}r`, 'brand', at + c.replyAfter * MIN, now));
           return conv(`x:${i}`, msgs, { channel: c.channel });
         });
-        await ingest(db, observed, { now, config, agent: 'Alex' });
+        // Several write batches (each adds fact deltas), some of them compacted, some not: the figures never differ.
+        let batch: typeof observed = [];
+        for (const [i, o] of observed.entries()) {
+          batch.push(o);
+          if (cuts[i] || i === observed.length - 1) {
+            await ingest(db, batch, { now, config, agent: 'Alex' });
+            batch = [];
+            if (cuts[(i + 5) % cuts.length]) await compactFacts(db);
+          }
+        }
         for (const [i, c] of list.entries()) if (c.exclude) await applyAction(db, `x:${i}`, { action: 'exclude' }, { now, agent: 'Alex' });
         await expectMatchesReference(db, now);
         // Time passes: running clocks breach without any write, and the figures follow.
@@ -48,10 +63,41 @@ describe('popup period figures from stored facts', () => {
         await expectMatchesReference(db, later);
         await recomputeOpen(db, later);
         await expectMatchesReference(db, later);
+        await compactFacts(db);
+        await expectMatchesReference(db, later);
         db.close();
-      }),
+        },
+      ),
       { numRuns: 30 },
     );
+  });
+
+  it('adds a delta row per write instead of rewriting the day, and folds deltas (merges and deletions too) into the day', async () => {
+    const db = freshDb();
+    const now = T0 + 40 * DAY;
+    const keys = async (): Promise<string[]> => (await db.facts.toCollection().primaryKeys()) as string[];
+    const day = new Date(now - 5 * MIN).toISOString().slice(0, 10);
+    await kvSet(db, KV.factsBuilt, true); // as on any database the background has opened before
+    for (let b = 0; b < 3; b++) {
+      const list = Array.from({ length: 4 }, (_, k) => conv(`x:${b * 4 + k}`, [msg(`x:${b * 4 + k}`, 'customer', now - 5 * MIN, now)]));
+      await ingest(db, list, { now, config, agent: '' });
+    }
+    // A thread seen later absorbs x:1 (x:1's fact goes, the thread's arrives), and retention deletes an old one.
+    await ingest(db, [conv('x:0', [msg('x:0', 'customer', now - 5 * MIN, now), msg('x:1', 'customer', now - 4 * MIN, now)])], { now, config, agent: '' });
+    await ingest(db, [conv('x:old', [msg('x:old', 'customer', now - 39 * DAY, now), msg('x:oldr', 'brand', now - 39 * DAY + 9 * MIN, now)])], { now, config, agent: '' });
+    expect((await keys()).filter((k) => k.startsWith(day))).toHaveLength(4); // no day row yet: one delta per write
+    expect((await keys()).every((k) => k.includes('~'))).toBe(true);
+    await expectMatchesReference(db, now);
+    expect((await buildSummary(db, { now, config, t })).periods.today.volume).toBe(11);
+    expect(await compactFacts(db)).toBe(5);
+    expect(await keys()).toEqual([new Date(now - 39 * DAY).toISOString().slice(0, 10), day]);
+    await expectMatchesReference(db, now);
+    await pruneOlderThan(db, now - 30 * DAY, now);
+    await expectMatchesReference(db, now);
+    await compactFacts(db);
+    expect(await keys()).toEqual([day]); // the old day's only conversation is gone, and so is its row
+    expect(await compactFacts(db)).toBe(0);
+    db.close();
   });
 
   it('builds the facts of a database that has none (written before facts existed, or behind the background)', async () => {
