@@ -34,8 +34,6 @@ export interface TrackerDeps {
   ticker: Ticker;
   lang: string;
   now?: () => number;
-  /** Delay that batches lookups (after broadcasts, a refused report, a new config). */
-  lookupDelayMs?: number;
 }
 
 interface Entry {
@@ -49,6 +47,9 @@ interface Entry {
   /** The clock's input for one message's badge, kept as long as `msgs`. */
   facts: { messageId: string; facts: ConversationFacts } | null;
 }
+
+/** Batches lookups (after broadcasts, a refused report, a new config). */
+const LOOKUP_DELAY_MS = 30;
 
 // Action lists as constants: a render compares them by identity.
 const RUNNING: BadgeAction[] = ['assign', 'exclude', 'snoozeHour', 'snoozeTomorrow'];
@@ -249,7 +250,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       for (const i of ids) wanted.delete(i);
       deps.lookup(ids).then(applySnapshots, () => undefined);
       if (wanted.size) queueLookup([...wanted][0]!);
-    }, deps.lookupDelayMs ?? 30);
+    }, LOOKUP_DELAY_MS);
   }
 
   function scheduleTimeline(e: Entry | undefined): HoursTimeline | null {

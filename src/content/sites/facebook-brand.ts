@@ -50,14 +50,26 @@ export function profileOfHref(href: string): FbProfile | null {
 
 // A link on facebook.com, absolute or from the root, read by a regex: a URL parse per comment link was the costliest
 // step of reading a comment. A second slash starting the path would name another host: no match, so no profile.
-const OWN_LINK = /^(?:https?:\/\/(?:[\w-]+\.)*facebook\.com)?(\/(?!\/)[^?#\\]*)(\?[^#]*)?(#.*)?$/i;
+const OWN_LINK = /^(?:https?:\/\/(?:[\w-]+\.)*facebook\.com)?(\/(?!\/)[^?#\\]*)(?:[?#].*)?$/i;
+
+/** Captures the first value of query parameter `key` (the query only, not the fragment). */
+export const inQuery = (key: string): RegExp => new RegExp(`^[^?#]*\\?(?:[^#]*?&)??${key}=([^&#]*)`);
+export const ID_PARAM = /* @__PURE__ */ inQuery('id');
+/**
+ * The parameter `re` captures, percent-decoded; null when absent. `unescape`, not decodeURIComponent: it never throws,
+ * and the ids read here are ASCII (%3D for a base64 '=' is the escape they carry).
+ */
+export function param(href: string, re: RegExp): string | null {
+  const v = re.exec(href)?.[1];
+  return v === undefined ? null : unescape(v);
+}
 
 function parseProfile(href: string): FbProfile | null {
   const m = OWN_LINK.exec(href);
   if (!m) return null;
   const seg = m[1]!.split('/').filter(Boolean);
   if (seg[0] === 'profile.php') {
-    const id = new URLSearchParams(m[2]).get('id');
+    const id = param(href, ID_PARAM);
     return id && /^\d{1,25}$/.test(id) ? { id } : null;
   }
   // /people/Jane-Doe/1000123/ and the old /pages/Acme/1234/

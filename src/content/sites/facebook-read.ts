@@ -3,7 +3,7 @@
 // reports 'mismatch'); a time that cannot be read falls back to first-seen (at: null), never a guess.
 import { findFbTime, parseFbTime, type FbTime } from '../../core/fbtime.ts';
 import type { WallClock } from '../../core/wall-clock.ts';
-import { hrefOf, profileOfHref, type FbProfile } from './facebook-brand.ts';
+import { hrefOf, inQuery, param, profileOfHref, type FbProfile } from './facebook-brand.ts';
 import { any, FB_COMMENTS } from './facebook-selectors.ts';
 
 export interface FbComment {
@@ -73,12 +73,9 @@ export function ownAll(article: Element, css: string): Element[] {
   return Array.prototype.filter.call(article.querySelectorAll(css), (el: Element) => el.closest(COMMENT) === article) as Element[];
 }
 
-/** The query of a link (read for every comment: its query part alone, not a whole URL parse). */
-function params(href: string): URLSearchParams {
-  const end = href.indexOf('#') >>> 0; // none: 2^32 - 1, the rest of the string
-  const q = href.indexOf('?');
-  return new URLSearchParams(q < 0 || q > end ? '' : href.slice(q, end));
-}
+// A URLSearchParams per link was a tenth of a Facebook comment's reading time: the ids are read by regex (param).
+const COMMENT_ID = /* @__PURE__ */ inQuery('comment_id');
+const REPLY_ID = /* @__PURE__ */ inQuery('reply_comment_id');
 
 /** The finer of two readings (a tooltip's full date beats "2h"). */
 function finer(a: FbTime | null, b: FbTime | null): FbTime | null {
@@ -87,15 +84,14 @@ function finer(a: FbTime | null, b: FbTime | null): FbTime | null {
   return b.precisionMs < a.precisionMs ? b : a;
 }
 
-/** `idLinks`: the article's own comment-id links, when the caller has them already. */
-export function readComment(article: Element, now: number, clock: WallClock, idLinks = ownAll(article, ID_LINK)): CommentResult {
-  if (idLinks.length === 0) return { ok: false, reason: 'comment without a comment_id link' };
+/** `idLinks`: the article's own comment-id links (`ownAll(article, ID_LINK)`; none: an unreadable id). */
+export function readComment(article: Element, now: number, clock: WallClock, idLinks: Element[]): CommentResult {
   let id: string | null = null;
   let parentId: string | null = null;
   for (const a of idLinks) {
-    const p = params(hrefOf(a));
-    const reply = normCommentId(p.get('reply_comment_id'));
-    const top = normCommentId(p.get('comment_id'));
+    const href = hrefOf(a);
+    const reply = normCommentId(param(href, REPLY_ID));
+    const top = normCommentId(param(href, COMMENT_ID));
     if (reply) {
       [id, parentId] = [reply, top];
       break;
@@ -107,7 +103,7 @@ export function readComment(article: Element, now: number, clock: WallClock, idL
   if (!parentId) {
     const outer = article.parentElement?.closest(COMMENT);
     const outerLink = outer ? ownAll(outer, ID_LINK)[0] : undefined;
-    const outerId = outerLink ? normCommentId(params(hrefOf(outerLink)).get('comment_id')) : null;
+    const outerId = outerLink ? normCommentId(param(hrefOf(outerLink), COMMENT_ID)) : null;
     if (outerId && outerId !== id) parentId = outerId;
   }
   if (parentId === id) parentId = null;

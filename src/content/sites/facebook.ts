@@ -8,7 +8,7 @@
 import { localWallClock } from '../../core/wall-clock.ts';
 import type { ObservedConversation, ObservedMessage } from '../../shared/protocol.ts';
 import type { LazySite, SiteContext } from '../site.ts';
-import { hrefOf, isBrand, pageBrands, profileOfHref, type FbBrands } from './facebook-brand.ts';
+import { hrefOf, ID_PARAM, isBrand, pageBrands, param, profileOfHref, type FbBrands } from './facebook-brand.ts';
 import { COMMENT, HEALTH_GRACE_MS, ID_LINK, ownAll, readComment, steadyTime, type FbComment } from './facebook-read.ts';
 import { first, FB_COMMENTS, POST_PAGE } from './facebook-selectors.ts';
 
@@ -36,7 +36,7 @@ export function cleanUrl(href: string, base: string): string {
 function urlIsBrand(url: URL, brands: FbBrands): boolean {
   const seg = url.pathname.split('/').filter(Boolean)[0] ?? '';
   const byPath = seg && !seg.endsWith('.php') ? profileOfHref(`/${seg}`) : null;
-  const pageId = url.searchParams.get('id');
+  const pageId = param(url.search, ID_PARAM);
   return isBrand(brands, byPath ?? (pageId && /^\d+$/.test(pageId) ? { id: pageId } : null), '');
 }
 

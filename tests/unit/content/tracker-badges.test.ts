@@ -32,7 +32,6 @@ function setup(add: (c: ObservedConversation) => void = () => undefined) {
     ticker: { watch: (el) => watched.add(el), unwatch: (el) => watched.delete(el), visible: () => new Set() },
     lang: 'en',
     now: () => NOW,
-    lookupDelayMs: 1e9,
   });
   /** A tweet cell in the document with its badge placed. */
   const cell = (i: number, visit: AbortSignal): HTMLElement => {

@@ -50,7 +50,6 @@ function tracker(now: number, windows = configWindows(config, now)) {
     ticker: { watch: () => undefined, unwatch: () => undefined, visible: () => new Set() },
     lang: 'en',
     now: () => now,
-    lookupDelayMs: 1e9,
   });
   t.track(conv(FRI_1630), null, new AbortController().signal);
   return t;

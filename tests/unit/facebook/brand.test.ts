@@ -1,7 +1,7 @@
 // Which Facebook account a link names, and whether it is the team's Page: exact on the whole path segment or id,
 // never a lookalike on another host.
 import { describe, expect, it } from 'vitest';
-import { brandsFrom, isBrand, profileOfHref } from '../../../src/content/sites/facebook-brand.ts';
+import { brandsFrom, inQuery, isBrand, param, profileOfHref } from '../../../src/content/sites/facebook-brand.ts';
 
 describe('profileOfHref', () => {
   it.each([
@@ -14,6 +14,8 @@ describe('profileOfHref', () => {
     ['https://www.facebook.com/100064000000001', { id: '100064000000001' }],
     ['https://www.facebook.com/profile.php?id=100064000000001&__tn__=-UC%2CP-R', { id: '100064000000001' }],
     ['/profile.php?sk=about&id=42', { id: '42' }],
+    ['/profile.php?id=42&id=43', { id: '42' }], // the first, as URLSearchParams.get
+    ['/profile.php?uid=7&id=42#id=43', { id: '42' }], // a whole key in the query, never the fragment's
     ['https://www.facebook.com/people/Jane-Doe/100012345/', { id: '100012345' }],
     ['https://www.facebook.com/groups/acme/user/100012345/', { id: '100012345' }],
   ])('%s names an account', (href, want) => {
@@ -26,6 +28,8 @@ describe('profileOfHref', () => {
     'https://www.facebook.com/hashtag/acme',
     'https://www.facebook.com/profile.php?id=abc',
     'https://www.facebook.com/profile.php',
+    'https://www.facebook.com/profile.php?uid=42',
+    'https://www.facebook.com/profile.php#id=42',
     'https://www.facebook.com/',
     'https://evil.example/AcmePage',
     'https://facebook.com.evil.example/AcmePage',
@@ -44,6 +48,26 @@ describe('profileOfHref', () => {
     const a = 'https://www.facebook.com/jane.doe.5?comment_id=1';
     const b = 'https://www.facebook.com/AcmePage/posts/pfbid02abc?comment_id=1';
     expect([profileOfHref(a), profileOfHref(a), profileOfHref(b), profileOfHref(a)]).toEqual([{ vanity: 'jane.doe.5' }, { vanity: 'jane.doe.5' }, null, { vanity: 'jane.doe.5' }]);
+  });
+});
+
+describe('a query parameter read by regex (what URLSearchParams.get would say, for ids)', () => {
+  const url = (query: string): string => `https://www.facebook.com/AcmePage/posts/pfbid02abc${query}`;
+  it.each([
+    ['?comment_id=1_2', 'comment_id', '1_2'],
+    ['?reply_comment_id=3&comment_id=1_2', 'comment_id', '1_2'],
+    ['?comment_id=1_2&reply_comment_id=3', 'reply_comment_id', '3'],
+    ['?comment_id=Y29tbWVudDox%3D%3D&__tn__=R', 'comment_id', 'Y29tbWVudDox=='],
+    ['?comment_id=1&comment_id=2', 'comment_id', '1'],
+    ['?comment_id=', 'comment_id', ''],
+    ['?x=1#y&comment_id=2', 'comment_id', null],
+    ['#?comment_id=2', 'comment_id', null],
+    ['?reply_comment_id=3', 'comment_id', null],
+    ['?xcomment_id=3', 'comment_id', null],
+    ['', 'comment_id', null],
+  ])('%s: %s', (query, key, want) => {
+    expect(param(url(query), inQuery(key))).toBe(want);
+    if (want !== null) expect(param(url(query), inQuery(key))).toBe(new URL(url(query)).searchParams.get(key));
   });
 });
 

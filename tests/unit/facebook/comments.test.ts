@@ -5,7 +5,7 @@ import { parseFbTime } from '../../../src/core/fbtime.ts';
 import { localWallClock } from '../../../src/core/wall-clock.ts';
 import { zoneWallClock } from '../../../src/core/zone-clock.ts';
 import { cleanUrl, facebookSite } from '../../../src/content/sites/facebook.ts';
-import { normCommentId, readComment } from '../../../src/content/sites/facebook-read.ts';
+import { ID_LINK, normCommentId, ownAll, readComment } from '../../../src/content/sites/facebook-read.ts';
 import { config, FIRST_SEEN, loadFixture, record } from './helpers.ts';
 
 const NOW = Date.parse('2026-03-12T14:00:00Z');
@@ -153,27 +153,27 @@ describe('reading one comment', () => {
   const articles = () => [...document.querySelectorAll('div[role="article"][aria-label]')];
 
   it("takes a reply's own id and its parent from reply_comment_id / comment_id", () => {
-    const r = readComment(articles()[1]!, NOW, zoneWallClock('UTC'));
+    const r = readComment(articles()[1]!, NOW, zoneWallClock('UTC'), ownAll(articles()[1]!, ID_LINK));
     expect(r).toMatchObject({ ok: true, comment: { id: '2222', parentId: '1234567890_1111', name: 'Acme Nederland', profile: { vanity: 'acmepage' } } });
   });
 
   it('takes the author from the first profile link, not a hashtag link', () => {
-    const r = readComment(articles()[3]!, NOW, zoneWallClock('UTC'));
+    const r = readComment(articles()[3]!, NOW, zoneWallClock('UTC'), ownAll(articles()[3]!, ID_LINK));
     expect(r).toMatchObject({ ok: true, comment: { id: '4444', profile: { id: '100012345678901' }, name: 'Bob Smith' } });
   });
 
   it('reports a comment without a comment link or author as unreadable', () => {
     const a = articles()[3]!;
     for (const l of a.querySelectorAll('a[href*="profile.php"]')) l.remove();
-    expect(readComment(a, NOW, zoneWallClock('UTC'))).toEqual({ ok: false, reason: 'comment author link not found' });
+    expect(readComment(a, NOW, zoneWallClock('UTC'), ownAll(a, ID_LINK))).toEqual({ ok: false, reason: 'comment author link not found' });
     for (const l of a.querySelectorAll('a')) l.remove();
-    expect(readComment(a, NOW, zoneWallClock('UTC'))).toMatchObject({ ok: false });
+    expect(readComment(a, NOW, zoneWallClock('UTC'), ownAll(a, ID_LINK))).toMatchObject({ ok: false });
   });
 
   it('nested replies without reply_comment_id take the enclosing comment as parent', () => {
     const reply = articles()[1]!;
     for (const l of reply.querySelectorAll('a')) l.setAttribute('href', (l.getAttribute('href') ?? '').replace('comment_id=1234567890_1111&reply_comment_id=2222', 'comment_id=2222'));
-    expect(readComment(reply, NOW, zoneWallClock('UTC'))).toMatchObject({ ok: true, comment: { id: '2222', parentId: '1234567890_1111' } });
+    expect(readComment(reply, NOW, zoneWallClock('UTC'), ownAll(reply, ID_LINK))).toMatchObject({ ok: true, comment: { id: '2222', parentId: '1234567890_1111' } });
   });
 
   it('decodes base64 comment ids and keeps numeric ones', () => {
