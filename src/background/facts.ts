@@ -15,6 +15,7 @@ import { KV, kvGet, kvSet, type ReplyclockDb } from '../shared/db.ts';
 import type { ConversationFact, ConversationRecord, FactDay, PolicyVersion } from '../shared/records.ts';
 import type { PeriodFigures } from '../shared/summary.ts';
 import { toFacts } from './derive.ts';
+import { nextSeq } from './seq.ts';
 import { VersionCache } from './versions.ts';
 
 const scratch = emptyFigures();
@@ -113,12 +114,8 @@ export function factDay(at: number): string {
 
 /** Separates a day's row key from a delta's sequence: sorts after every "YYYY-MM-DD" key's own characters. */
 const DELTA = '~';
-let lastSeq = 0;
-/** A delta row's key: after the day's row and every earlier delta of this worker (and of earlier ones, clock permitting). */
-function deltaKey(day: string): string {
-  lastSeq = Math.max(Date.now(), lastSeq + 1);
-  return `${day}${DELTA}${lastSeq.toString(36).padStart(10, '0')}`;
-}
+/** A delta row's key: after the day's row and every earlier delta. */
+const deltaKey = (day: string): string => `${day}${DELTA}${nextSeq()}`;
 /** The day a row (a day's own or a delta) belongs to. */
 const dayOf = (key: string): string => key.slice(0, 10);
 /** Upper bound of the keys of the days up to `day`, deltas included. */

@@ -31,7 +31,7 @@ export const KV = {
   health: 'health',
   lastTick: 'lastTick',
   lastPrune: 'lastPrune',
-  /** Tab ids that reported each conversation (Record<conversationId, number[]>). */
+  /** Earlier builds' tab registry, one row for every tab (now rows `tabs/<tab>/<seq>`, background/tabs.ts); deleted when read. */
   tabs: 'tabs',
   /** Set once every conversation's facts are stored (schema v2); unset → the background rebuilds them. */
   factsBuilt: 'factsBuilt',
