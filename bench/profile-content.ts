@@ -7,7 +7,10 @@
 //   --batches  also each batch's own insert and its slowest insertion → badge (ms), in order;
 //   --plain    no profiler: only the latencies (quick A/B runs of two builds, REPS=3);
 //   --sw       the CPU profile of the extension's service worker instead (what the page's reports and lookups cost it);
-//   --gc       a trace of the garbage collections instead: each batch's GC time between insertion and its last badge.
+//   --gc       a trace of the garbage collections instead: each batch's GC time between insertion and its last badge;
+//   --trace    a trace of the whole browser instead: per batch, the other threads (service worker, IndexedDB, raster…)
+//              busy between its insertion and its last badge, and each thread's total (RC_CHROME_FLAGS as --sw);
+//   --after-x  first scroll the X page in another tab, as `npm run bench` does before the Facebook page.
 // Every run prints the insertion → badge p50/p95 and the page's own insert. Profiling slows native DOM calls more
 // than script: compare functions with each other, and figures only with runs made the same way.
 // REPLYCLOCK_DIST picks the build, as for `npm run bench`; REPS=n repeats the scroll in new tabs of one browser.
@@ -16,6 +19,7 @@ import { launchBench, metrics, openWithWorlds, percentile } from './browser.ts';
 import { commentsHtml } from './fb-comments.ts';
 import { latencies, type PageBench } from './page-instrument.ts';
 import { timelineHtml } from './x-timeline.ts';
+import { debuggingPort, traceThreads, type ThreadTrace } from './trace-threads.ts';
 
 interface CallFrame {
   functionName: string;
@@ -47,7 +51,9 @@ const batches = args.includes('--batches');
 const plain = args.includes('--plain');
 const gc = args.includes('--gc');
 const sw = args.includes('--sw');
-if (sw && gc) throw new Error('profile-content: --gc traces the page, --sw profiles the worker: one at a time');
+const trace = args.includes('--trace');
+const afterX = args.includes('--after-x');
+if ([sw, gc, trace].filter(Boolean).length > 1) throw new Error('profile-content: --gc, --sw and --trace: one at a time');
 const reps = Number(process.env.REPS ?? 1);
 const BATCHES = 40;
 const SIZE = 50;
@@ -128,8 +134,7 @@ async function gcTrace(cdp: CDPSession, tab: import('playwright-core').Page, run
 
 /** Playwright opens no CDP session on a service worker: one through the browser's debugging port (RC_CHROME_FLAGS). */
 async function workerSession(): Promise<{ session: CDPSession; close(): Promise<void> }> {
-  const port = /--remote-debugging-port=(\d+)/.exec(process.env.RC_CHROME_FLAGS ?? '')?.[1];
-  if (!port) throw new Error('profile-content --sw: run with RC_CHROME_FLAGS=--remote-debugging-port=9333');
+  const port = debuggingPort('--sw');
   const { chromium } = await import('playwright-core');
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const root = await browser.newBrowserCDPSession();
@@ -165,6 +170,16 @@ async function workerSession(): Promise<{ session: CDPSession; close(): Promise<
 const h = await launchBench();
 try {
   const page = PAGES[which];
+  if (afterX) {
+    // As in `npm run bench`: the store already holds the X scroll's conversations, and its tab has closed.
+    await h.serveHtml(PAGES.x.url, PAGES.x.html());
+    const x = await openWithWorlds(h, PAGES.x.url);
+    await x.world();
+    await x.page.waitForTimeout(1000);
+    await x.page.evaluate(([n, s, k]) => (globalThis as unknown as { __bench: { scroll(...a: number[]): Promise<unknown> } }).__bench.scroll(n, s, k, 100), [BATCHES, SIZE, PAGES.x.keep] as const);
+    await x.page.waitForTimeout(1500);
+    await x.page.close();
+  }
   for (let rep = 0; rep < reps; rep++) {
     await h.serveHtml(page.url, page.html());
     const { page: tab, cdp, world } = await openWithWorlds(h, page.url);
@@ -179,9 +194,18 @@ try {
       scriptMs = ((await metrics(cdp)).ScriptDuration! - before.ScriptDuration!) * 1000;
     };
     const gcs = gc ? await gcTrace(cdp, tab, run) : [];
+    const lastBadges = async (n: number): Promise<number[]> => {
+      const b = await tab.evaluate(() => {
+        const { inserted, badged } = (globalThis as unknown as { __bench: PageBench }).__bench;
+        return { inserted, badged };
+      });
+      const all = Object.keys(b.inserted);
+      return Array.from({ length: n }, (_, k) => Math.max(...all.slice(k * SIZE, (k + 1) * SIZE).map((id) => (b.badged[id] ?? NaN) - b.inserted[id]!)));
+    };
+    const threads: ThreadTrace | null = trace ? await traceThreads(tab, run, lastBadges) : null;
     const worker = sw ? await workerSession() : null;
     const target = worker?.session ?? cdp;
-    if (!gc) await (plain ? run() : heap ? allocations(target, run) : cpu(target, run));
+    if (!gc && !trace) await (plain ? run() : heap ? allocations(target, run) : cpu(target, run));
     await worker?.close();
     const b = await tab.evaluate(() => {
       const { inserted, badged, appendMs } = (globalThis as unknown as { __bench: PageBench }).__bench;
@@ -202,6 +226,16 @@ try {
         by.set(g.name, { n: x.n + 1, ms: x.ms + g.ms });
       }
       for (const [k, v] of by) console.log(`${k}: ${v.n}× ${f(v.ms)} ms`);
+    }
+    if (threads) {
+      const f1 = (v: number): string => v.toFixed(1);
+      const lat = await lastBadges(threads.perBatch.length);
+      threads.perBatch.forEach((t, k) => {
+        const others = t.busy.filter(([, ms]) => ms >= 0.5).map(([name, ms]) => `${name} ${f1(ms)}`);
+        console.log(`${String(k).padStart(2)}: last badge ${f1(lat[k]!).padStart(5)} ms, own insert ${f1(b.appendMs[k] ?? NaN)} | ${others.join(', ')}`);
+      });
+      console.log('task time over the trace (ms):');
+      for (const [name, ms] of threads.totals.slice(0, 12)) console.log(f1(ms).padStart(9), name);
     }
     if (batches || gc) {
       const rows = b.appendMs.map((own, k) => {
