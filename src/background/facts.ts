@@ -15,7 +15,7 @@ import { KV, kvGet, kvSet, type ReplyclockDb } from '../shared/db.ts';
 import type { ConversationFact, ConversationRecord, FactDay, PolicyVersion } from '../shared/records.ts';
 import type { PeriodFigures } from '../shared/summary.ts';
 import { toFacts } from './derive.ts';
-import { nextSeq } from './seq.ts';
+import { nextSeq, seqAtLeast } from './seq.ts';
 import { VersionCache } from './versions.ts';
 
 const scratch = emptyFigures();
@@ -117,7 +117,19 @@ const DELTA = '~';
 /** A delta row's key: after the day's row and every earlier delta. */
 const deltaKey = (day: string): string => `${day}${DELTA}${nextSeq()}`;
 /** The day a row (a day's own or a delta) belongs to. */
-const dayOf = (key: string): string => key.slice(0, 10);
+const dayOf = (key: string): string => key.split(DELTA)[0]!;
+interface DeltaState {
+  /** Deltas written since the last fold (unknown when this worker started: assume some). */
+  unfolded: boolean;
+  /** This worker has read back the newest delta key (seq.ts): deltas apply in key order, whatever the clock did. */
+  seeded: boolean;
+}
+const deltaStates = new WeakMap<ReplyclockDb, DeltaState>();
+function deltaState(db: ReplyclockDb): DeltaState {
+  let s = deltaStates.get(db);
+  if (!s) deltaStates.set(db, (s = { unfolded: true, seeded: false }));
+  return s;
+}
 /** Upper bound of the keys of the days up to `day`, deltas included. */
 const throughDay = (day: string): string => `${day}${DELTA}\uffff`;
 
@@ -182,6 +194,12 @@ export class FactWriter {
       m.set(op.id, op.fact);
     }
     this.ops.length = 0;
+    const state = deltaState(db);
+    if (!state.seeded) {
+      for (const k of (await db.facts.toCollection().primaryKeys()) as string[]) if (k.includes(DELTA)) seqAtLeast(k.split(DELTA)[1]!);
+      state.seeded = true;
+    }
+    state.unfolded = true;
     const rows: FactDay[] = [];
     for (const [day, m] of days) {
       const row = pack(deltaKey(day), [...m.values()].filter((f) => f !== null));
@@ -222,6 +240,9 @@ async function storedFacts(db: ReplyclockDb, from: number, to: number): Promise<
  * Returns how many deltas were folded.
  */
 export async function compactFacts(db: ReplyclockDb): Promise<number> {
+  const state = deltaState(db);
+  if (!state.unfolded) return 0; // no write since the last fold: no read-write transaction for ingest to wait on
+  state.unfolded = false;
   return db.transaction('rw', db.facts, async () => {
     const keys = (await db.facts.toCollection().primaryKeys()) as string[];
     const deltas = keys.filter((k) => k.includes(DELTA));
@@ -239,6 +260,9 @@ export async function compactFacts(db: ReplyclockDb): Promise<number> {
     await db.facts.bulkDelete(del);
     await db.facts.bulkPut(put);
     return deltas.length;
+  }).catch((err: unknown) => {
+    state.unfolded = true; // not folded: the next refresh tries again
+    throw err;
   });
 }
 

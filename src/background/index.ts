@@ -59,8 +59,9 @@ const scheduleToolbar = coalesced(updateToolbar, REFRESH);
 // The popup's figures, materialised for its first paint (see SUMMARY_CACHE_KEY).
 const summaryArea = browser.storage.session ?? browser.storage.local;
 async function publishSummary(): Promise<void> {
-  // A burst of writes is over (or has lasted 2 s): its fact deltas are folded into their days first (facts.ts).
-  await compactFacts(db);
+  // A burst of writes is over (or has lasted 2 s): its fact deltas are folded into their days first (facts.ts). Readers
+  // apply deltas anyway: a fold that fails must not stop the figures.
+  await compactFacts(db).catch(() => 0);
   const summary = await buildSummary(db, { now: Date.now(), config: await config(), t });
   await summaryArea.set({ [SUMMARY_CACHE_KEY]: summary });
 }
@@ -133,7 +134,10 @@ onConfigChanged(() => {
 });
 
 browser.runtime.onInstalled.addListener(() => quiet(ensureAlarms(browser.alarms)));
-browser.runtime.onStartup.addListener(() => quiet(ensureAlarms(browser.alarms)));
+browser.runtime.onStartup.addListener(() => {
+  quiet(ensureAlarms(browser.alarms));
+  quiet(tabs.clear()); // a new browser session: no tab of the last one is open, and ids start over
+});
 // Also on every worker start: an update or a crash must never leave the extension without its tick.
 quiet(ensureAlarms(browser.alarms));
 quiet(updateToolbar());

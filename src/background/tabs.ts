@@ -25,23 +25,37 @@ const tabRange = (tabId: number): [string, string] => [`${PREFIX}${tabId}/`, `${
 
 export class TabRegistry {
   private loaded: Promise<Map<number, TabIds>> | null = null;
+  /** Tabs closed in this browser session: a report answered after its tab closed must not bring the tab back. */
+  private readonly closed = new Set<number>();
   constructor(private readonly db: ReplyclockDb) {}
 
-  /** Read once per worker (memoised: calls racing at start-up share one read). */
+  /** Read once per worker (memoised: calls racing at start-up share one read; a failed read is tried again next time). */
   private load(): Promise<Map<number, TabIds>> {
-    return (this.loaded ??= (async () => {
-      const tabs = new Map<number, TabIds>();
-      // Key order is write order within a tab (seq.ts).
-      for (const row of await this.db.kv.where('key').between(PREFIX, `${PREFIX}\uffff`).toArray()) {
-        const tabId = Number(row.key.split('/')[1]);
-        const t = this.entry(tabs, tabId);
-        for (const id of row.value as string[]) t.ids.add(id);
-        t.rows.push(row.key);
-      }
-      // The whole-list row of earlier versions: an update ends every tab's content script, so it names no live page.
-      await this.db.kv.delete(KV.tabs);
-      return tabs;
-    })());
+    return (this.loaded ??= this.read().catch((err: unknown) => {
+      this.loaded = null;
+      throw err;
+    }));
+  }
+
+  private async read(): Promise<Map<number, TabIds>> {
+    const tabs = new Map<number, TabIds>();
+    // Key order is write order within a tab (seq.ts).
+    for (const row of await this.db.kv.where('key').between(PREFIX, `${PREFIX}\uffff`).toArray()) {
+      const tabId = Number(row.key.split('/')[1]);
+      const t = this.entry(tabs, tabId);
+      for (const id of row.value as string[]) t.ids.add(id);
+      t.rows.push(row.key);
+    }
+    // The whole-list row of earlier versions: an update ends every tab's content script, so it names no live page.
+    void this.db.kv.delete(KV.tabs).catch(() => undefined);
+    return tabs;
+  }
+
+  /** A new browser session: tab ids start over, so no row names a live tab. */
+  async clear(): Promise<void> {
+    this.loaded = Promise.resolve(new Map());
+    this.closed.clear();
+    await this.db.kv.where('key').between(PREFIX, `${PREFIX}\uffff`).delete();
   }
 
   private entry(tabs: Map<number, TabIds>, tabId: number): TabIds {
@@ -51,7 +65,9 @@ export class TabRegistry {
   }
 
   async remember(tabId: number, ids: readonly string[]): Promise<void> {
-    const t = this.entry(await this.load(), tabId);
+    const tabs = await this.load();
+    if (this.closed.has(tabId)) return;
+    const t = this.entry(tabs, tabId);
     const fresh = [...new Set(ids)].filter((id) => !t.ids.has(id));
     if (fresh.length === 0) return;
     for (const id of fresh) t.ids.add(id);
@@ -74,6 +90,7 @@ export class TabRegistry {
   }
 
   async forget(tabId: number): Promise<void> {
+    this.closed.add(tabId);
     const tabs = await this.load();
     if (!tabs.delete(tabId)) return;
     const [from, to] = tabRange(tabId);

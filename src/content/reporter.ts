@@ -103,7 +103,7 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
   };
   /** Now when the debounce since the last send has passed or a burst waits, else once it passes. */
   const plan = (): void => {
-    const wait = lastSent + debounceMs - Date.now();
+    const wait = lastSent + debounceMs - performance.now();
     schedule(incoming.length + queue.size < BURST && wait > 0 ? wait : 0);
   };
 
@@ -114,7 +114,8 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
       clearTimeout(timer);
       timer = null;
     }
-    lastSent = Date.now();
+    // A monotonic clock: a wall clock set back must not hold a batch for as long as it went back.
+    lastSent = performance.now();
     const batch = [...queue.values()].slice(0, MAX_BATCH);
     for (const c of batch) queue.delete(c.id);
     inFlight = batch;
@@ -129,8 +130,9 @@ export function createReporter<R>(opts: ReporterOptions<R>): Reporter {
       inFlight = null;
       drain();
       if (opts.isRefused?.(err)) {
+        failures = 0; // the background answered: it is up, and what is queued may go as usual
         opts.onRefused?.(batch.map((c) => c.id));
-        if (queue.size > 0) schedule(debounceMs);
+        if (queue.size > 0) plan();
         throw err;
       }
       // Put the batch back underneath anything observed meanwhile (newer data wins).

@@ -340,10 +340,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       }
       const fp = fingerprint(e.conv);
       const changed = fp !== e.reported;
-      if (changed) renderEntry(e);
-      // Reported after the badge is placed (whatever placing it does): a batch due now is sent at the end of this task
-      // (reporter.ts), and the mutation batch's badges need not wait for its serialisation.
+      // Reported after the badge is placed, and whatever placing or drawing it does: a batch due now is serialised at
+      // the end of this task (reporter.ts), after the mutation batch's badges are in the page.
       try {
+        if (changed) renderEntry(e);
         if (placement) placeBadge(e, conv.id, placement, visit);
       } finally {
         if (changed) {

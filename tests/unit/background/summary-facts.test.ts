@@ -1,7 +1,7 @@
 // The popup's period figures come from stored per-conversation facts (facts.ts) instead of re-walking every record's
 // clocks. These tests hold them to the reference: the core metrics engine over the full records (periodFigures).
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { applyAction } from '../../../src/background/actions.ts';
 import { ingest } from '../../../src/background/ingest.ts';
@@ -97,6 +97,26 @@ describe('popup period figures from stored facts', () => {
     await compactFacts(db);
     expect(await keys()).toEqual([day]); // the old day's only conversation is gone, and so is its row
     expect(await compactFacts(db)).toBe(0);
+    db.close();
+  });
+
+  it('applies a new worker’s deltas after the last worker’s, even when its clock is behind', async () => {
+    const db = freshDb();
+    const now = T0 + 40 * DAY;
+    await kvSet(db, KV.factsBuilt, true);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(now + 3_600_000); // the last worker's clock ran an hour ahead
+      await ingest(db, [conv('x:1', [msg('x:1', 'customer', now - 5 * MIN, now)])], { now, config, agent: '' });
+      vi.resetModules(); // a new worker: nothing of the last one's memory
+      vi.setSystemTime(now);
+      const worker = await import('../../../src/background/ingest.ts');
+      await worker.ingest(db, [conv('x:1', [msg('x:1', 'customer', now - 5 * MIN, now), msg('x:1r', 'brand', now - 2 * MIN, now)])], { now, config, agent: '' });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await buildSummary(db, { now, config, t })).periods.today.answered).toBe(1); // the reply's fact, not the older one
+    await expectMatchesReference(db, now);
     db.close();
   });
 

@@ -42,11 +42,41 @@ describe('tab registry', () => {
     for (let b = 0; b < 70; b++) await reg.remember(3, ids(b * 10, 10)); // 64 rows, then folded
     expect((await tabRows(db)).length).toBeLessThan(10);
     const n = MAX_IDS_PER_TAB * 1.25 + 1;
-    await Promise.all([reg.remember(3, ids(1000, n)), reg.remember(4, ['y:1'])]);
+    await Promise.all([reg.remember(3, ids(1000, n)), reg.remember(3, ['x:late']), reg.remember(4, ['y:1'])]);
     const after = new TabRegistry(db);
     expect(await after.tabsFor(ids(1000 + n - MAX_IDS_PER_TAB, 1))).toEqual([3]); // the oldest id kept
     expect(await after.tabsFor(ids(1000 + n - MAX_IDS_PER_TAB - 1, 1))).toEqual([]); // the one before it went
     expect(await after.tabsFor(['y:1'])).toEqual([4]);
+    expect(await after.tabsFor(['x:late'])).toEqual([3]); // written beside the fold, by the same tab
+    db.close();
+  });
+
+  it('reads again after a failed first read, and ignores a report from a tab already closed', async () => {
+    const db = freshDb();
+    const reg = new TabRegistry(db);
+    const between = db.kv.where.bind(db.kv);
+    let fail = true;
+    db.kv.where = ((index: string) => {
+      if (fail) throw new Error('IndexedDB is having a moment');
+      return between(index);
+    }) as typeof db.kv.where;
+    await expect(reg.remember(1, ['x:1'])).rejects.toThrow('a moment');
+    fail = false;
+    await reg.remember(1, ['x:1']);
+    expect(await reg.tabsFor(['x:1'])).toEqual([1]);
+    await reg.forget(2);
+    await reg.remember(2, ['x:2']); // the answer to a report that arrived after its tab closed
+    expect(await new TabRegistry(db).tabsFor(['x:2'])).toEqual([]);
+    db.close();
+  });
+
+  it('starts a browser session with no tab remembered', async () => {
+    const db = freshDb();
+    await new TabRegistry(db).remember(1, ['x:1']);
+    const next = new TabRegistry(db);
+    await next.clear();
+    expect(await next.tabsFor(['x:1'])).toEqual([]);
+    expect(await new TabRegistry(db).tabsFor(['x:1'])).toEqual([]);
     db.close();
   });
 

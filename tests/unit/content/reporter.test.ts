@@ -153,6 +153,36 @@ describe('reporter', () => {
     expect((send.mock.calls[1]![0] as ObservedConversation[]).map((c) => c.id)).toEqual(['x:2']);
   });
 
+  it('after a refused retry, sends new observations as usual (the background answered, so it is up)', async () => {
+    let calls = 0;
+    const send = vi.fn(async (_batch: ObservedConversation[]) => {
+      calls++;
+      if (calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      if (calls === 2) throw new Error('content:observed: conversations.0.url: must be an http(s) address');
+    });
+    const r = createReporter({ send, debounceMs: 10, backoffMs: [1000], isRefused: (e) => String(e).includes('conversations.0') });
+    r.add(conv('x:1'));
+    await vi.advanceTimersByTimeAsync(0); // the worker is down
+    await vi.advanceTimersByTimeAsync(1000); // the retry is refused
+    expect(send).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(100);
+    r.add(conv('x:2'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledTimes(3);
+    expect((send.mock.calls[2]![0] as ObservedConversation[]).map((c) => c.id)).toEqual(['x:2']);
+  });
+
+  it('does not hold a trickle for as long as the wall clock was set back', async () => {
+    const send = vi.fn(async (_batch: ObservedConversation[]) => undefined);
+    const r = createReporter({ send, debounceMs: 250 });
+    r.add(conv('x:1'));
+    await vi.advanceTimersByTimeAsync(10);
+    vi.setSystemTime(Date.now() - 3_600_000); // the system clock goes back an hour
+    r.add(conv('x:2'));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
   it('gives up only when the extension context is gone', async () => {
     const send = vi.fn(async (_batch: ObservedConversation[]) => {
       throw new Error('Extension context invalidated.');
