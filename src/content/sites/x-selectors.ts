@@ -19,8 +19,10 @@ export const X = {
   quoted: ['div[role="link"]'],
   /** "X reposted" / "Pinned": reposts of others and pinned tweets are not new conversations. Home, profiles. */
   socialContext: ['[data-testid="socialContext"]'],
-  /** Promoted tweets (ads). Home, search. */
+  /** Promoted tweets (ads): the marker around the tweet, or inside it around no media. Home, search. */
   promoted: ['[data-testid="placementTracking"]'],
+  /** Video players: X wraps them in the promoted marker too, so a marker around one does not make a tweet an ad. */
+  media: ['[data-testid="videoPlayer"]', '[data-testid="videoComponent"]', 'video'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type XSelector = keyof typeof X;

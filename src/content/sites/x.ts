@@ -37,6 +37,15 @@ const STATUS_HREF = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/
 
 const QUOTED = any('quoted');
 const PROMOTED = any('promoted');
+const MEDIA = any('media');
+
+/** An ad: wrapped in the promoted marker, or holding one that wraps no video (a customer's video tweet is no ad). */
+function isPromoted(article: Element): boolean {
+  if (article.closest(PROMOTED)) return true;
+  const inner = article.querySelectorAll(PROMOTED);
+  for (let i = 0; i < inner.length; i++) if (!inner[i]!.querySelector(MEDIA)) return true;
+  return false;
+}
 
 // Reading runs for every tweet of a scrolling timeline inside the mutation callback, before the badge can show, so it
 // makes few DOM calls (each costs microseconds from a content script's world) and walks lists by index (for…of over
@@ -97,7 +106,7 @@ export function readTweet(article: Element): ReadResult {
       userName,
       textEl,
       quotes,
-      promoted: article.closest(PROMOTED) !== null || article.querySelector(PROMOTED) !== null,
+      promoted: isPromoted(article),
       social: own(article, 'socialContext', quotes) !== null,
     },
   };
@@ -213,13 +222,19 @@ function init(ctx: SiteContext): void {
       // A brand tweet in the thread answers the customers it replies to (or the last one above it).
       const targets = replyingTo(tw).filter((h) => threads.has(h));
       if (targets.length === 0 && lastCustomer) targets.push(lastCustomer);
-      for (const h of new Set(targets)) {
-        const t = threads.get(h)!;
-        t.brand.set(tw.statusId, tw);
-        ctx.track(conv(t.id, tw, message(ctx, tw, 'brand'), false), null);
-      }
+      // Drawn before any tweet it could answer (the brand's reply is this page's focal tweet, the thread above it
+      // comes a moment later): it waits for that tweet (customerInThread).
+      if (targets.length === 0) waiting.add(tw);
+      for (const h of new Set(targets)) answer(h, tw);
     }
   };
+
+  const answer = (author: string, reply: XTweet): void => {
+    const t = threads.get(author)!;
+    t.brand.set(reply.statusId, reply);
+    ctx.track(conv(t.id, reply, message(ctx, reply, 'brand'), false), null);
+  };
+  const waiting = new Set<XTweet>();
 
   const trackCustomer = (id: string, tw: XTweet): void => {
     const msg = message(ctx, tw, 'customer');
@@ -245,6 +260,15 @@ function init(ctx: SiteContext): void {
     const ids = moved ? [...t.customer.keys()] : [tw.statusId];
     for (const s of ids) threadOf.set(s, t.id);
     trackCustomer(t.id, tw);
+    // A waiting brand reply answers this customer if it names them, or (as when drawn in order: the last customer above
+    // it) names no customer of this thread and is drawn below this tweet.
+    for (const reply of waiting) {
+      const named = replyingTo(reply);
+      const below = tw.article.compareDocumentPosition(reply.article) & Node.DOCUMENT_POSITION_FOLLOWING;
+      if (!named.includes(author) && !(below && !named.some((h) => threads.has(h)))) continue;
+      answer(author, reply);
+      if (named.every((h) => threads.has(h))) waiting.delete(reply); // every customer it names has been drawn
+    }
     if (!moved) return;
     for (const [s, other] of t.customer) if (s !== tw.statusId) trackCustomer(t.id, other);
     for (const reply of t.brand.values()) ctx.track(conv(t.id, reply, message(ctx, reply, 'brand'), false), null);

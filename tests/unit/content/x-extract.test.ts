@@ -45,6 +45,16 @@ describe('X extraction: mentions timeline', () => {
     });
   });
 
+  it('a customer tweet with a video is no ad, though X wraps its player in the promoted marker', () => {
+    const [jane] = document.querySelectorAll('article[data-testid="tweet"]');
+    const text = jane!.querySelector('[data-testid="tweetText"]')!;
+    text.insertAdjacentHTML('afterend', '<div data-testid="placementTracking"><div data-testid="videoPlayer"><video></video></div></div>');
+    expect(classify(tweets()[0]!, brands)).toBe('conversation');
+    // A marker around no media inside a tweet is an ad's (as is one around the whole tweet: tweet 06 above).
+    text.insertAdjacentHTML('afterend', '<div data-testid="placementTracking"><span>Ad</span></div>');
+    expect(classify(tweets()[0]!, brands)).toBe('promoted');
+  });
+
   it("takes the tweet's own time, not the quoted tweet's", () => {
     const carol = tweets().find((t) => t.handle === 'carol')!;
     expect(carol.at).toBe(Date.parse('2026-03-02T09:40:00.000Z'));

@@ -49,7 +49,15 @@ function reported(): Map<string, Set<string>> {
   return out;
 }
 
+/** The two cells of 'route-status-ancestors': Jane's first tweet and the brand's reply to it. */
+function threadCells(): Element[] {
+  const tpl = document.createElement('template');
+  tpl.innerHTML = cells('route-status-ancestors');
+  return [...tpl.content.querySelectorAll('[data-testid="cellInnerDiv"]')];
+}
+
 let life: AbortController | null = null;
+/** `route`: a template of the fixture, or the cells' HTML itself. */
 async function start(url: string, route: string): Promise<void> {
   // A fresh adapter module per test: x.ts remembers threads for the life of the content script.
   vi.resetModules();
@@ -57,7 +65,8 @@ async function start(url: string, route: string): Promise<void> {
   const { SITES } = await import('../../../src/content/registry.ts');
   await import('../../../src/content/sites/x.ts');
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
-  document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn"><div class="list" id="list">${cells(route)}</div></div></main>`;
+  const html = route.startsWith('<') ? route : cells(route);
+  document.body.innerHTML = `<main role="main"><div data-testid="primaryColumn"><div class="list" id="list">${html}</div></div></main>`;
   life = (await startRuntime(SITES)).life;
   await settle();
 }
@@ -112,6 +121,33 @@ describe('X threads: a follow-up to the brand reply continues its conversation',
       [id('03'), id('01')],
       [id('05'), id('05')],
     ]);
+  });
+
+  it('the brand’s reply drawn before the tweet it answers (its own conversation page): it still answers it', async () => {
+    const [customer, brand] = threadCells();
+    await start(`https://x.com/AcmeSupport/status/${id('02').slice(2)}`, brand!.outerHTML);
+    expect(document.querySelectorAll('replyclock-badge')).toHaveLength(0);
+    document.getElementById('list')!.insertAdjacentHTML('afterbegin', customer!.outerHTML);
+    await settle();
+    expect(badgeOf('01')!.dataset.state).toBe('answered');
+    await vi.waitFor(() => expect([...(reported().get(id('01')) ?? [])].sort()).toEqual([id('01'), id('02')]), { timeout: 3000 });
+  });
+
+  it('a waiting reply that names nobody answers the customer drawn above it, not one drawn below it', async () => {
+    const [customer, brand] = threadCells();
+    [...brand!.querySelectorAll('div[dir="ltr"]')].find((d) => d.textContent!.startsWith('Replying to'))!.remove();
+    await start(`https://x.com/AcmeSupport/status/${id('02').slice(2)}`, brand!.outerHTML);
+    // Jane's follow-up (10:40), drawn below the reply: not what the reply answers.
+    document.getElementById('list')!.insertAdjacentHTML('beforeend', cells('route-status-focal'));
+    await settle();
+    expect(badgeOf('03')!.dataset.state).toBe('breached');
+    // Her first tweet (10:00) arrives above it: the reply answers her thread.
+    document.getElementById('list')!.insertAdjacentHTML('afterbegin', customer!.outerHTML);
+    await settle();
+    expect(badgeOf('01')!.dataset.state).toBe('answered');
+    await vi.waitFor(() => expect([...(reported().get(id('01')) ?? [])].sort()).toEqual([id('01'), id('02'), id('03')]), { timeout: 3000 });
+    const early = calls.filter((c) => c.type === 'content:observed').flatMap((c) => (c.payload as { conversations: ObservedConversation[] }).conversations);
+    expect(early.filter((c) => c.id === id('03')).flatMap((c) => c.messages.map((m) => m.id))).not.toContain(id('02'));
   });
 
   it('on a timeline never seen in its thread, a follow-up is its own conversation (no thread id in the DOM)', async () => {
