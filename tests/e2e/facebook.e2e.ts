@@ -45,24 +45,25 @@ describe.each(browsers())('Facebook (e2e, %s)', (browser) => {
       .toEqual(expect.arrayContaining(['facebook:1234567890_1111', 'facebook:4444', 'facebook:6666']));
   });
 
-  it('Messenger: thread rows and the open thread', async () => {
-    await h.serveFixture(THREAD, 'tests/fixtures/facebook/messenger-en.html');
+  // Every surface in the three languages the fixtures are written in (localised headings, "You:" prefixes, times).
+  it.each(['en', 'de', 'nl'])('Messenger (%s): thread rows and the open thread', async (lang) => {
+    await h.serveFixture(THREAD, `tests/fixtures/facebook/messenger-${lang}.html`);
     const page = await h.open(THREAD);
     await expect.poll(() => h.count(page, 'replyclock-badge[data-conversation="facebook:dm:3456789012"]'), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => h.count(page, 'replyclock-badge[data-conversation="facebook:dm:1234567890"]'), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await h.count(page, 'replyclock-badge[data-conversation="facebook:dm:2345678901"]')).toBe(0);
-    await h.screenshot(page, 'facebook-messenger');
+    await h.screenshot(page, `facebook-messenger-${lang}`);
     await page.close();
   });
 
-  it('Business Suite inbox: rows waiting for the Page get badges', async () => {
-    await h.serveFixture(INBOX, 'tests/fixtures/facebook/business-en.html');
+  it.each(['en', 'de', 'nl'])('Business Suite inbox (%s): rows waiting for the Page get badges', async (lang) => {
+    await h.serveFixture(INBOX, `tests/fixtures/facebook/business-${lang}.html`);
     const page = await h.open(INBOX);
     for (const id of ['100', '300']) {
       await expect.poll(() => h.count(page, `replyclock-badge[data-conversation="facebook:bs:${id}"]`), { timeout: 10_000 }).toBe(1);
     }
     expect(await h.count(page, 'replyclock-badge[data-conversation="facebook:bs:200"]')).toBe(0);
-    await h.screenshot(page, 'facebook-business');
+    await h.screenshot(page, `facebook-business-${lang}`);
     await page.close();
   });
 });
