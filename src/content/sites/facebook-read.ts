@@ -125,14 +125,10 @@ export function readComment(article: Element, now: number, clock: WallClock, idL
   // The time link is the id link that is not a profile link (it points at the post); else the last one.
   const timeLink = idLinks.find((a) => !profileOfHref(hrefOf(a))) ?? idLinks[idLinks.length - 1]!;
   let time: FbTime | null = null;
-  const utime = ownAll(article, FB_COMMENTS.utime[0])[0]?.getAttribute('data-utime');
-  if (utime && /^\d{9,11}$/.test(utime)) time = { at: Number(utime) * 1000, precisionMs: 0 };
-  else {
-    for (const label of [timeLink.getAttribute('title'), timeLink.getAttribute('aria-label'), timeLink.textContent]) {
-      if (label) time = finer(time, parseFbTime(label, now, clock));
-    }
-    time = finer(time, findFbTime(article.getAttribute('aria-label') ?? '', now, clock));
+  for (const label of [timeLink.getAttribute('title'), timeLink.getAttribute('aria-label'), timeLink.textContent]) {
+    if (label) time = finer(time, parseFbTime(label, now, clock));
   }
+  time = finer(time, findFbTime(article.getAttribute('aria-label') ?? '', now, clock));
 
   const textEl = ownAll(article, TEXT)[0];
   return {

@@ -14,10 +14,8 @@ export const FB_COMMENTS = {
   idLink: ['a[href*="comment_id="]'],
   /** Profile links; the first whose path is not a comment/photo/hashtag link is the author. */
   profileLink: ['a[role="link"][href]', 'a[href]'],
-  /** Comment text. */
+  /** Comment text. (No `abbr[data-utime]`: that exact time was the pre-2020 layout's, gone since; times are read from text.) */
   text: ['div[dir="auto"]', 'span[dir="auto"]'],
-  /** Pre-2020 layout only: exact time in seconds. */
-  utime: ['abbr[data-utime]'],
   /** The post itself (a post with no comments is legitimately empty). */
   post: ['[role="article"]', '[data-ad-preview="message"]'],
 } as const satisfies Record<string, readonly string[]>;

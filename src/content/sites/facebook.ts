@@ -115,8 +115,9 @@ function initComments(ctx: SiteContext, brands: FbBrands): void {
 
   ctx.later(HEALTH_GRACE_MS, () => {
     if (tracked > 0 || comments > 0) return; // 'ok' or 'mismatch' already said, or only other people's posts
-    // Labelled articles are comments (posts are aria-labelledby): there, but without comment links = broken.
-    if (document.querySelector(FB_COMMENTS.comment[0])) return ctx.health('mismatch', 'comments found without a comment_id link');
+    // Labelled articles are comments (posts are aria-labelledby), and comment links are in comments: either one on
+    // the page, yet no comment read = the selectors no longer match (not a post without comments).
+    if (document.querySelector(`${FB_COMMENTS.comment[0]}, ${ID_LINK}`)) return ctx.health('mismatch', 'comments found but none read');
     if (!POST_PAGE.test(ctx.url.pathname)) return; // feeds and profiles may hold no comments at all
     if (!first(document, FB_COMMENTS, 'post')) ctx.health('mismatch', 'post page without a post or comment');
     else ctx.health('empty', 'no comments on this post');

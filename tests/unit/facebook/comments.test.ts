@@ -209,6 +209,15 @@ describe('health on post pages', () => {
     expect(r.health).toEqual([{ status: 'mismatch', detail: expect.any(String) }]);
   });
 
+  it("comments that are no longer role=article (their links still there) are a 'mismatch', not a post without comments", () => {
+    loadFixture('post-en.html');
+    for (const a of document.querySelectorAll('.comments [role="article"]')) a.setAttribute('role', 'group');
+    const r = record(POST);
+    facebookSite.init(r.ctx);
+    r.runLater();
+    expect(r.health).toEqual([{ status: 'mismatch', detail: 'comments found but none read' }]);
+  });
+
   it("comments whose id links changed are a 'mismatch'", () => {
     loadFixture('post-en.html');
     for (const a of document.querySelectorAll('.comments a')) a.setAttribute('href', (a.getAttribute('href') ?? '').replace(/comment_id=/g, 'cid='));
