@@ -19,6 +19,7 @@ import { buildSummary } from './summary.ts';
 import { TabRegistry } from './tabs.ts';
 import { startConfigUrlSync } from './config-url.ts';
 import { initCustomSites } from './custom-sites.ts';
+import { injectOpenTabs } from './inject-open-tabs.ts';
 import { showBadge as applyBadge, type Badge } from './toolbar.ts';
 
 const db = openDb();
@@ -133,7 +134,20 @@ onConfigChanged(() => {
   })();
 });
 
-browser.runtime.onInstalled.addListener(() => quiet(ensureAlarms(browser.alarms)));
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  quiet(ensureAlarms(browser.alarms));
+  // Tabs open on our sites get the new content scripts now, not at their next reload (Firefox does this itself).
+  if ((reason === 'install' || reason === 'update') && !navigator.userAgent.includes('Firefox/')) {
+    quiet(
+      injectOpenTabs({
+        groups: browser.runtime.getManifest().content_scripts ?? [],
+        registered: () => browser.scripting.getRegisteredContentScripts(),
+        query: (q) => browser.tabs.query(q),
+        execute: (tabId, files, allFrames) => browser.scripting.executeScript({ target: { tabId, allFrames }, files }),
+      }),
+    );
+  }
+});
 browser.runtime.onStartup.addListener(() => {
   quiet(ensureAlarms(browser.alarms));
   quiet(tabs.clear()); // a new browser session: no tab of the last one is open, and ids start over

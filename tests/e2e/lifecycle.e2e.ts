@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launch, type Harness } from './harness.ts';
 import { timelineHtml, type PageBench } from '../../bench/x-timeline.ts';
 import type { ConversationRecord } from '../../src/shared/records.ts';
+import { STAND_DOWN_EVENT } from '../../src/content/lifecycle.ts';
 
 const CONFIG = {
   version: 1,
@@ -126,6 +127,40 @@ describe('MV3 lifecycle (e2e)', () => {
     for (const r of again) expect(r.dueAt).toBe(dueBefore.get(r.id));
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('a tab open before install or update gets the content script injected, and its badges back, one per tweet', async () => {
+    h = await launch();
+    await h.setConfig(CONFIG);
+    await h.serveFixture(URL_MENTIONS, 'tests/fixtures/x/mentions.html');
+    const page = await h.open(URL_MENTIONS);
+    const badges = page.locator('replyclock-badge');
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(5);
+    // The copy in the page retires, as an orphaned one does after an update (a newer copy's stand-down event).
+    await page.evaluate((type) => document.dispatchEvent(new CustomEvent(type, { detail: 'an older build' })), STAND_DOWN_EVENT);
+    await expect.poll(() => badges.count(), { timeout: 5_000 }).toBe(0);
+    // What the background does on install and update (background/inject-open-tabs.ts, index.ts): the manifest's
+    // scripts into the open tabs it matches, found by URL with host permissions only (no "tabs" permission).
+    const injected = await h.worker.evaluate(async () => {
+      interface Chrome {
+        runtime: { getManifest(): { content_scripts?: { matches?: string[]; js?: string[] }[] } };
+        tabs: { query(q: { url: string[] }): Promise<{ id?: number }[]> };
+        scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+      }
+      const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+      let n = 0;
+      for (const g of c.runtime.getManifest().content_scripts ?? []) {
+        for (const tab of await c.tabs.query({ url: g.matches! })) {
+          await c.scripting.executeScript({ target: { tabId: tab.id! }, files: g.js! });
+          n++;
+        }
+      }
+      return n;
+    });
+    expect(injected).toBe(1);
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(5);
+    const perTweet = await page.evaluate(() => new Set([...document.querySelectorAll('replyclock-badge')].map((b) => b.getAttribute('data-message'))).size);
+    expect(perTweet).toBe(5);
+  });
 
   it('extension reloaded under an open page: the stale badges go, never two badges on one tweet', async () => {
     h = await launch();
