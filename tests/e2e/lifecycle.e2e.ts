@@ -28,6 +28,17 @@ afterEach(async () => {
   h = undefined;
 });
 
+/** A fresh browser with the mentions timeline open and its five badges drawn. */
+async function mentionsWithBadges(): Promise<{ harness: Harness; page: Page; badges: ReturnType<Page['locator']> }> {
+  const harness = (h = await launch());
+  await harness.setConfig(CONFIG);
+  await harness.serveFixture(URL_MENTIONS, 'tests/fixtures/x/mentions.html');
+  const page = await harness.open(URL_MENTIONS);
+  const badges = page.locator('replyclock-badge');
+  await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(5);
+  return { harness, page, badges };
+}
+
 /** A CDP handle on the extension's service worker, from one of the extension's own pages. */
 async function workerControl(harness: Harness): Promise<{ page: Page; stop(): Promise<void>; stops: () => number }> {
   const page = await harness.context.newPage();
@@ -129,18 +140,13 @@ describe('MV3 lifecycle (e2e)', () => {
   }, 120_000);
 
   it('a tab open before install or update gets the content script injected, and its badges back, one per tweet', async () => {
-    h = await launch();
-    await h.setConfig(CONFIG);
-    await h.serveFixture(URL_MENTIONS, 'tests/fixtures/x/mentions.html');
-    const page = await h.open(URL_MENTIONS);
-    const badges = page.locator('replyclock-badge');
-    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(5);
+    const { harness, page, badges } = await mentionsWithBadges();
     // The copy in the page retires, as an orphaned one does after an update (a newer copy's stand-down event).
     await page.evaluate((type) => document.dispatchEvent(new CustomEvent(type, { detail: 'an older build' })), STAND_DOWN_EVENT);
     await expect.poll(() => badges.count(), { timeout: 5_000 }).toBe(0);
     // What the background does on install and update (background/inject-open-tabs.ts, index.ts): the manifest's
     // scripts into the open tabs it matches, found by URL with host permissions only (no "tabs" permission).
-    const injected = await h.worker.evaluate(async () => {
+    const injected = await harness.worker.evaluate(async () => {
       interface Chrome {
         runtime: { getManifest(): { content_scripts?: { matches?: string[]; js?: string[] }[] } };
         tabs: { query(q: { url: string[] }): Promise<{ id?: number }[]> };
@@ -163,12 +169,7 @@ describe('MV3 lifecycle (e2e)', () => {
   });
 
   it('extension reloaded under an open page: the stale badges go, never two badges on one tweet', async () => {
-    h = await launch();
-    await h.setConfig(CONFIG);
-    await h.serveFixture(URL_MENTIONS, 'tests/fixtures/x/mentions.html');
-    const page = await h.open(URL_MENTIONS);
-    const badges = page.locator('replyclock-badge');
-    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(5);
+    const { harness, page, badges } = await mentionsWithBadges();
     const duplicates = () =>
       page.evaluate(() => {
         const seen = new Map<string, number>();
@@ -184,7 +185,7 @@ describe('MV3 lifecycle (e2e)', () => {
     // Chromium 156 with --load-extension does not bring an unpacked extension back after
     // chrome.runtime.reload() under automation (its pages then fail with ERR_BLOCKED_BY_CLIENT), so what is
     // checked here is the half a user sees at once: the orphaned content script retires its own badges.
-    await h.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+    await harness.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
     // The orphaned instance notices on its next tick (≤ 1 s) and removes its badges; at every moment at
     // most one badge per tweet.
     for (let i = 0; i < 10; i++) {
