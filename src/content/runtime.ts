@@ -106,6 +106,9 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
     const site = sites.find((s) => s.matches(url));
     if (!site) return;
     const sent = new Set<string>();
+    // Once something on the page was read ('ok'), one item that cannot be (a deleted account's comment, an odd card)
+    // does not make the whole page "detection does not match": a mismatch counts only while nothing was read.
+    let read = false;
     const ctx: SiteContext = {
       url,
       signal: visit,
@@ -115,7 +118,8 @@ export async function startRuntime(sites: readonly SiteSource[]): Promise<Runtim
       firstSeen: (id) => tracker.firstSeen(id),
       health(status, detail) {
         const key = `${status}|${detail ?? ''}`;
-        if (sent.has(key) || visit.aborted) return;
+        if (sent.has(key) || visit.aborted || (read && status === 'mismatch')) return;
+        read ||= status === 'ok';
         sent.add(key);
         request('content:health', {
           report: { site: site.id, url: url.href.slice(0, URL_LIMIT), status, ...(detail ? { detail: detail.slice(0, DETAIL_LIMIT) } : {}), at: Date.now() },

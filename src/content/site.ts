@@ -14,7 +14,7 @@ export interface SiteContext {
   track(conv: ObservedConversation, placement: Placement | null): void;
   /** When this browser first saw the message (stable for the whole page life). */
   firstSeen(messageId: string): number;
-  /** Per page: did the selectors match what the page should hold? Sent once per distinct status. */
+  /** Per page: did the selectors match what the page should hold? Sent once per distinct status; a 'mismatch' after an 'ok' of the same visit is not sent (one odd item among read ones is no broken page). */
   health(status: HealthReport['status'], detail?: string): void;
   /** setTimeout cancelled with the visit. */
   later(ms: number, fn: () => void): void;
