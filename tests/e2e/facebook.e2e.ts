@@ -13,7 +13,7 @@ const CONFIG = {
 const STATES = ['ok', 'warning', 'breached', 'paused', 'answered', 'unknown'];
 const POST = 'https://www.facebook.com/AcmePage/posts/pfbid02abc';
 const THREAD = 'https://www.facebook.com/messages/t/1234567890';
-const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=111&mailbox_id=222&selected_item_id=100&thread_type=FB_MESSAGE';
+const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=100064000000001&mailbox_id=222&selected_item_id=100&thread_type=FB_MESSAGE';
 
 describe.each(browsers())('Facebook (e2e, %s)', (browser) => {
   let h: E2EHarness;

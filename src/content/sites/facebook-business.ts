@@ -1,11 +1,12 @@
-// Meta Business Suite inbox (business.facebook.com/latest/inbox). Everything here is the Page's inbox, so no
-// brand check is needed: a row whose preview starts "You:" / "Du:" / "Jij:" was answered by the Page last,
+// Meta Business Suite inbox (business.facebook.com/latest/inbox). Everything here is one Page's inbox (the URL's
+// asset_id: a Page the team did not configure is skipped), so no per-row brand check is needed: a row whose preview starts "You:" / "Du:" / "Jij:" was answered by the Page last,
 // any other row waits for it. Conversation `facebook:bs:<id>`, the id from the row's link
 // (selected_item_id=…) or data attribute, or — for the open thread's row — the URL's selected_item_id.
 // Comment threads (thread_type …COMMENT) are 'public', messages 'dm'. Selectors: FB_BUSINESS (classes only).
 import { parseFbTime } from '../../core/fbtime.ts';
 import { localWallClock } from '../../core/wall-clock.ts';
 import type { LazySite, SiteContext } from '../site.ts';
+import { brandsFrom } from './facebook-brand.ts';
 import { HEALTH_GRACE_MS, steadyTime, textKey } from './facebook-read.ts';
 import { any, first, FB_BUSINESS, OWN_PREVIEW } from './facebook-selectors.ts';
 
@@ -46,7 +47,15 @@ export function readBusinessRow(row: Element, url: URL): BusinessRow | null {
   };
 }
 
+const ASSET = /[?&]asset_id=(\d{1,25})/;
+
 function initBusiness(ctx: SiteContext): void {
+  // An agency's agents switch between the inboxes of several clients' Pages: only the team's Pages count. The URL's
+  // asset_id is the Page's id, checked when the team configured Page ids (a Page's vanity name or display name
+  // cannot be compared with it, so then every inbox counts).
+  const ids = brandsFrom(ctx.config.brands.facebook).ids;
+  const asset = ASSET.exec(ctx.url.search)?.[1];
+  if (ids.size && asset && !ids.has(asset)) return ctx.later(HEALTH_GRACE_MS, () => ctx.health('empty', `the inbox of a Page not in brands.facebook (${asset})`));
   let rows = 0;
   let unreadable = 0;
   ctx.observe(any(FB_BUSINESS, 'row'), (row) => {

@@ -10,7 +10,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const THREAD = 'https://www.facebook.com/messages/t/1234567890';
-const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=111&mailbox_id=222&selected_item_id=100&thread_type=FB_MESSAGE';
+const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=100064000000001&mailbox_id=222&selected_item_id=100&thread_type=FB_MESSAGE';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
@@ -105,6 +105,21 @@ describe.each(['en', 'de', 'nl'])('Business Suite inbox (%s)', (lang) => {
 
   it('gives no badge to a row whose id cannot be found, rather than inventing one', () => {
     expect(run().tracked.some((t) => t.conv.customer.name === 'Dan Brown')).toBe(false);
+  });
+
+  it("the inbox of a Page the team configured by id counts; another Page's inbox (an agency's other client) does not", () => {
+    const ours = record(INBOX, config(['AcmePage', '100064000000001']));
+    facebookBusinessSite.init(ours.ctx);
+    expect(ours.tracked.map((t) => t.conv.id)).toContain('facebook:bs:100');
+    const other = record(INBOX.replace('asset_id=100064000000001', 'asset_id=555'), config(['AcmePage', '100064000000001']));
+    facebookBusinessSite.init(other.ctx);
+    other.runLater();
+    expect(other.tracked).toEqual([]);
+    expect(other.health).toEqual([{ status: 'empty', detail: 'the inbox of a Page not in brands.facebook (555)' }]);
+    // Configured by name only: no id to compare the inbox's with, so it counts.
+    const byName = record(INBOX.replace('asset_id=100064000000001', 'asset_id=555'), config(['AcmePage']));
+    facebookBusinessSite.init(byName.ctx);
+    expect(byName.tracked.length).toBeGreaterThan(0);
   });
 
   it("rows that stopped matching are a 'mismatch'", () => {
