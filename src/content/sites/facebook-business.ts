@@ -1,6 +1,6 @@
 // Meta Business Suite inbox (business.facebook.com/latest/inbox). Everything here is one Page's inbox (the URL's
-// asset_id: a Page the team did not configure is skipped), so no per-row brand check is needed: a row whose preview starts "You:" / "Du:" / "Jij:" was answered by the Page last,
-// any other row waits for it. Conversation `facebook:bs:<id>`, the id from the row's link
+// asset_id: a Page the team did not configure is skipped), so no per-row brand check is needed: a row whose preview
+// starts "You:" / "Du:" / "Jij:" was answered by the Page last, any other row waits for it. Conversation `facebook:bs:<id>`, the id from the row's link
 // (selected_item_id=…) or data attribute, or — for the open thread's row — the URL's selected_item_id.
 // Comment threads (thread_type …COMMENT) are 'public', messages 'dm'. Selectors: FB_BUSINESS (classes only).
 import { parseFbTime } from '../../core/fbtime.ts';

@@ -139,9 +139,8 @@ function message(ctx: SiteContext, id: string, fromBrand: boolean, text: string)
   };
 }
 
-function watchInbox(ctx: SiteContext, read: () => void): void {
+function watchInbox(ctx: SiteContext): void {
   ctx.observe(XCHAT.dmRow, (row) => {
-    read();
     // Group chats (key "g…") are the team's own conversations, not customers'.
     if ((row.getAttribute('data-testid') ?? '').startsWith(`${ROW_PREFIX}g`)) return;
     const r = readDmRow(row);
@@ -152,11 +151,10 @@ function watchInbox(ctx: SiteContext, read: () => void): void {
   });
 }
 
-function watchThread(ctx: SiteContext, key: string, read: () => void): void {
+function watchThread(ctx: SiteContext, key: string): void {
   ctx.observe(XCHAT.dmMessage, (el) => {
     const list = el.closest(XCHAT.dmList);
     if (!list) return;
-    read();
     const m = readDmMessage(el, list);
     if (!m) return ctx.health('mismatch', 'chat message without message-<id>');
     const header = document.querySelector(XCHAT.dmHeader);
@@ -171,19 +169,17 @@ function init(ctx: SiteContext): void {
   const brands = chatBrands(ctx);
   const thread = CHAT_THREAD_PATH.exec(ctx.url.pathname);
   let started = false;
-  let seen = 0; // rows and messages found
-  const read = (): void => void seen++;
   ctx.observe(XCHAT.accountSwitcher, () => {
     const me = signedInHandle();
     if (started || !me || !brands.has(me)) return;
     started = true;
     // The inbox list stays beside an open thread on wide screens: read both.
-    watchInbox(ctx, read);
-    if (thread) watchThread(ctx, dmKey(`${thread[1]}:${thread[2]}`), read);
+    watchInbox(ctx);
+    if (thread) watchThread(ctx, dmKey(`${thread[1]}:${thread[2]}`));
   });
   ctx.later(6000, () => {
     if (!started) return ctx.health('empty', 'not signed in as a brand account, or the account switcher was not found');
-    if (seen) return; // 'ok' or 'mismatch' said per row and message
+    if (document.querySelector(`${XCHAT.dmRow}, ${XCHAT.dmList} ${XCHAT.dmMessage}`)) return; // said per row and message
     // Chat structure with entries in it (rows are links; a thread's list holds messages), yet none matched: broken.
     // Without entries: an empty inbox, or a chat locked by its passcode screen (/i/chat/pin).
     const full = [...document.querySelectorAll(XCHAT.dmAny)].some((el) => el.querySelector('[role="link"]') || (el.matches(XCHAT.dmList) && el.childElementCount));

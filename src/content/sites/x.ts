@@ -264,14 +264,16 @@ function init(ctx: SiteContext): void {
     // it) names no customer of this thread and is drawn below this tweet.
     for (const reply of waiting) {
       const named = replyingTo(reply);
-      const below = tw.article.compareDocumentPosition(reply.article) & Node.DOCUMENT_POSITION_FOLLOWING;
-      if (!named.includes(author) && !(below && !named.some((h) => threads.has(h)))) continue;
+      const answers =
+        named.includes(author) ||
+        (!named.some((h) => threads.has(h)) && tw.article.compareDocumentPosition(reply.article) & Node.DOCUMENT_POSITION_FOLLOWING);
+      if (!answers) continue;
       answer(author, reply);
       if (named.every((h) => threads.has(h))) waiting.delete(reply); // every customer it names has been drawn
     }
     if (!moved) return;
     for (const [s, other] of t.customer) if (s !== tw.statusId) trackCustomer(t.id, other);
-    for (const reply of t.brand.values()) ctx.track(conv(t.id, reply, message(ctx, reply, 'brand'), false), null);
+    for (const reply of t.brand.values()) answer(author, reply);
   };
 
   // A new cell matches three times (the article, its User-Name, its time) and a batch brings dozens of cells:
