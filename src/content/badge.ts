@@ -205,22 +205,11 @@ export function prototypeHost(): HTMLElement {
   return proto;
 }
 
-// Prototypes by look (`state|text`): a new badge is a clone that already shows its state and words, so its first
-// render writes nothing. Badges of one timeline share a few dozen looks ("Overdue by 12 min").
-const looks = new Map<string, HTMLElement>();
-function protoFor(view: BadgeView | null): HTMLElement {
-  if (!view) return prototypeHost();
-  const key = `${view.state}|${view.text}`;
-  let host = looks.get(key);
-  if (!host) {
-    if (looks.size >= 256) looks.clear();
-    host = prototypeHost().cloneNode(true) as HTMLElement;
-    paint(host, find(host.shadowRoot!), view, true);
-    looks.set(key, host);
-  }
-  return host;
-}
-
+// Prototypes by look (`state|text`): a badge cloned from one already shows its state and words, so its first render
+// writes nothing. Badges of one timeline share a few dozen looks ("Overdue by 12 min"). A look gets its prototype when
+// it is seen the second time: the first screen of a page shows mostly different times, and a prototype for each would
+// double its clones just when the first tweets arrive (null: seen once).
+const looks = new Map<string, HTMLElement | null>();
 /** A new badge showing `view` (hidden when null: nothing to measure yet). */
 export function createBadge(
   conversationId: string,
@@ -235,8 +224,15 @@ export function createBadge(
     document.addEventListener('pointerover', onApproach, true);
     document.addEventListener('focusin', onApproach, true);
   }
-  const host = protoFor(view).cloneNode(true) as Host & HTMLElement;
+  const key = view ? `${view.state}|${view.text}` : '';
+  const look = looks.get(key);
+  const host = (look ?? prototypeHost()).cloneNode(true) as Host & HTMLElement;
   const root = host.shadowRoot!;
+  if (view && !look) {
+    paint(host, find(root), view, true);
+    if (looks.size >= 256) looks.clear();
+    looks.set(key, look === null ? (host.cloneNode(true) as HTMLElement) : null);
+  }
   // A clone does not share the prototype's adopted sheet (a <style> is cloned along instead).
   if (sheet) root.adoptedStyleSheets = [sheet];
   host.setAttribute('data-conversation', conversationId);
@@ -253,7 +249,7 @@ export function createBadge(
     actions: view?.actions ?? BADGE_ACTIONS,
     onAction,
     hours,
-    last: view ? `${view.state}|${view.text}` : '',
+    last: key,
   };
   return host;
 }

@@ -52,8 +52,12 @@ describe('badge', () => {
     renderBadge(a, { state: 'breached', text: 'Overdue by 1 min', tip: () => [] });
     expect(badgeParts(a)!.button.textContent).toBe('!Breached: Overdue by 1 min');
     expect(badgeParts(b)!.button.textContent).toBe('\u25B2At risk: 5 min left');
-    // A later badge of the first look is not touched by what happened to the first one.
-    expect(badgeParts(createBadge('x:3', 'x:3', () => undefined, () => null, view))!.button.textContent).toBe('\u25B2At risk: 5 min left');
+    // The look's prototype is made from the second badge of the look: what happens to that badge later is not copied.
+    renderBadge(b, { state: 'answered', text: 'Answered in 2 min', tip: () => [] });
+    // A later badge of the look is not touched by what happened to the earlier ones.
+    const c = createBadge('x:3', 'x:3', () => undefined, () => null, view);
+    expect(badgeParts(c)!.button.textContent).toBe('\u25B2At risk: 5 min left');
+    expect([c.dataset.state, c.dataset.conversation, c.dataset.message]).toEqual(['warning', 'x:3', 'x:3']);
     // Nothing to measure yet: made hidden.
     expect(createBadge('x:4', 'x:4', () => undefined, () => null, null).hidden).toBe(true);
   });
