@@ -23,6 +23,14 @@ export const X = {
   promoted: ['[data-testid="placementTracking"]'],
   /** Video players: X wraps them in the promoted marker too, so a marker around one does not make a tweet an ad. */
   media: ['[data-testid="videoPlayer"]', '[data-testid="videoComponent"]', 'video'],
+  /** A tweet's Reply button (its action bar): opens the reply dialog for that tweet. Timelines, status. */
+  replyButton: ['[data-testid="reply"]'],
+  /** The reply (or new post) dialog; it names whom it replies to ("Replying to @jane"). Opened from timelines. */
+  dialog: ['[role="dialog"]'],
+  /** The dialog's send button ("Reply" / "Post"); inline boxes on status pages are tweetButtonInline, not watched. */
+  sendButton: ['[data-testid="tweetButton"]'],
+  /** "Your post was sent · View": its link is the new post's permalink. After any send. */
+  toast: ['[data-testid="toast"]'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type XSelector = keyof typeof X;

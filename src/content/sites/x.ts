@@ -6,6 +6,7 @@ import { brandSet, handleOfLink, mentionedHandles, normHandle } from '../handles
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { isXChatUrl, isXUrl } from '../site-urls.ts';
 import { any, all, first, STATUS_PATH, TWEET_PAGES, X, type XSelector } from './x-selectors.ts';
+import { watchSentReplies } from './x-sent-replies.ts';
 
 export interface XTweet {
   article: Element;
@@ -164,7 +165,7 @@ interface Thread {
   brand: Map<string, XTweet>;
 }
 
-function message(ctx: SiteContext, tw: XTweet, role: 'customer' | 'brand'): ObservedMessage {
+function message(ctx: SiteContext, tw: Pick<XTweet, 'statusId' | 'at' | 'handle' | 'text'>, role: 'customer' | 'brand'): ObservedMessage {
   const id = `x:${tw.statusId}`;
   return {
     id,
@@ -190,7 +191,7 @@ function init(ctx: SiteContext): void {
   let conversations = 0;
   let unreadable = 0;
 
-  const conv = (id: string, tw: XTweet, msg: ObservedMessage, customer: boolean): ObservedConversation => ({
+  const conv = (id: string, tw: Pick<XTweet, 'statusId' | 'handle' | 'name'>, msg: ObservedMessage, customer: boolean): ObservedConversation => ({
     id,
     platform: 'x',
     channel: 'public',
@@ -198,6 +199,14 @@ function init(ctx: SiteContext): void {
     customer: customer ? { handle: tw.handle, ...(tw.name ? { name: tw.name } : {}) } : {},
     messages: [msg],
   });
+
+  /** What the tweet is to the team: a customer's conversation (a follow-up in a thread they started counts even without naming the brand again). */
+  const kindOf = (tw: XTweet): TweetKind => {
+    const kind = classify(tw, brands);
+    return kind === 'other' && onStatusPage && threads.has(tw.handle.toLowerCase()) ? 'conversation' : kind;
+  };
+  /** A timeline tweet is its own conversation unless this tab has seen it in its thread (threadOf). */
+  const idOf = (tw: XTweet): string => threadOf.get(tw.statusId) ?? `x:${tw.statusId}`;
 
   const handleArticle = (article: Element): void => {
     const r = readTweet(article);
@@ -208,16 +217,13 @@ function init(ctx: SiteContext): void {
     }
     const tw = r.tweet;
     read++;
-    let kind = classify(tw, brands);
+    const kind = kindOf(tw);
     const author = tw.handle.toLowerCase();
-    // A customer's follow-up in a thread they started counts even without naming the brand again.
-    if (kind === 'other' && onStatusPage && threads.has(author)) kind = 'conversation';
     if (kind === 'conversation') {
       conversations++;
       if (onStatusPage) return customerInThread(tw, author);
       // Only conversation pages teach threadOf anything: a timeline tweet's own id is the default.
-      const id = threadOf.get(tw.statusId) ?? `x:${tw.statusId}`;
-      trackCustomer(id, tw);
+      trackCustomer(idOf(tw), tw);
     } else if (kind === 'brand' && onStatusPage) {
       // A brand tweet in the thread answers the customers it replies to (or the last one above it).
       const targets = replyingTo(tw).filter((h) => threads.has(h));
@@ -294,10 +300,25 @@ function init(ctx: SiteContext): void {
       }
     }
   };
-  ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}`, (el) => {
+  // Replies sent from the reply dialog (x-sent-replies.ts): answered with the brand's post, as a thread would show it.
+  const sentReplies = watchSentReplies(
+    ctx,
+    brands,
+    (article) => {
+      const r = readTweet(article);
+      return r.ok && kindOf(r.tweet) === 'conversation' ? { id: idOf(r.tweet), handle: r.tweet.handle } : null;
+    },
+    (target, sent) => {
+      const reply = { ...sent, text: '', name: '' };
+      ctx.track(conv(target.id, reply, message(ctx, reply, 'brand'), false), null);
+    },
+  );
+  const toastSel = any('toast');
+  ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}, ${toastSel}`, (el) => {
     // Only the tweet selectors match <article> elements: no need to look up from one.
     const article = el.localName === 'article' ? el : el.closest(tweetSel);
-    if (!article) return;
+    // (No toast is inside a tweet: the test costs tweets nothing.)
+    if (!article) return void (el.matches(toastSel) && sentReplies.toast(el));
     if (pending.size === 0) queueMicrotask(flush);
     pending.add(article);
   });
