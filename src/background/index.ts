@@ -17,6 +17,7 @@ import { recordSettingsChange } from './recompute.ts';
 import { handleMessage, type RouterDeps, type Sender } from './router.ts';
 import { buildSummary } from './summary.ts';
 import { TabRegistry } from './tabs.ts';
+import { clearTabHealth, forgetTabHealth } from './health.ts';
 import { startConfigUrlSync } from './config-url.ts';
 import { initCustomSites } from './custom-sites.ts';
 import { injectOpenTabs } from './inject-open-tabs.ts';
@@ -121,7 +122,10 @@ browser.notifications.onClicked.addListener((notificationId) => {
   );
 });
 
-browser.tabs.onRemoved.addListener((tabId) => quiet(tabs.forget(tabId)));
+browser.tabs.onRemoved.addListener((tabId) => {
+  quiet(tabs.forget(tabId));
+  quiet(forgetTabHealth(db, tabId));
+});
 
 onConfigChanged(() => {
   void (async () => {
@@ -150,7 +154,9 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 });
 browser.runtime.onStartup.addListener(() => {
   quiet(ensureAlarms(browser.alarms));
-  quiet(tabs.clear()); // a new browser session: no tab of the last one is open, and ids start over
+  // A new browser session: no tab of the last one is open, and ids start over.
+  quiet(tabs.clear());
+  quiet(clearTabHealth(db));
 });
 // Also on every worker start: an update or a crash must never leave the extension without its tick.
 quiet(ensureAlarms(browser.alarms));

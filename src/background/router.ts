@@ -9,11 +9,12 @@
 //   needed" right next to the message), so it is accepted from content scripts on a page host too.
 // Malformed or unauthorised messages are answered `{ok:false, error}` and nothing is stored.
 import type { TeamConfig } from '../core/types.ts';
-import { KV, kvGet, kvSet, type ReplyclockDb } from '../shared/db.ts';
-import { parseRequest, type ConversationSnapshot, type Envelope, type HealthReport, type Reply, type RequestPayload, type RequestType, type Responses } from '../shared/protocol.ts';
+import type { ReplyclockDb } from '../shared/db.ts';
+import { parseRequest, type ConversationSnapshot, type Envelope, type Reply, type RequestPayload, type RequestType, type Responses } from '../shared/protocol.ts';
 import type { ConversationRecord } from '../shared/records.ts';
 import { applyAction } from './actions.ts';
 import { exportData } from './export.ts';
+import { recordHealth } from './health.ts';
 import { configWindows, withHours } from './hours-windows.ts';
 import { ingest } from './ingest.ts';
 import { withQuotaRetry } from './retention.ts';
@@ -112,13 +113,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const conversations = withHours(snaps, config, now);
     return p.rejected ? { stored: res.stored, conversations, rejected: p.rejected } : { stored: res.stored, conversations };
   },
-  'content:health': async (p, _s, deps) => {
-    const db = deps.db;
-    await db.transaction('rw', db.kv, async () => {
-      const all = (await kvGet<Record<string, HealthReport>>(db, KV.health)) ?? {};
-      all[p.report.site] = p.report;
-      await kvSet(db, KV.health, all);
-    });
+  'content:health': async (p, sender, deps) => {
+    await recordHealth(deps.db, p.report, sender.tab?.id);
     return { ok: true };
   },
   // The active config, resolved by the background (admin policy, config URL, sync chunks), so content scripts

@@ -11,6 +11,7 @@ import type { HealthReport } from '../shared/protocol.ts';
 import type { ConversationRecord } from '../shared/records.ts';
 import type { PeriodFigures, PopupSummary, StateCounts, WaitingItem } from '../shared/summary.ts';
 import { liveClock, toFacts } from './derive.ts';
+import { healthBySite } from './health.ts';
 import { factsAt, periodFromFacts } from './facts.ts';
 import type { StorageWarning } from './retention.ts';
 import { VersionCache } from './versions.ts';
@@ -240,7 +241,7 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
   const today = periodFromFacts(facts, localMidnight(now), end, config);
   const days7 = periodFromFacts(facts, now - 7 * DAY, end, config);
   const days30 = periodFromFacts(facts, now - 30 * DAY, end, config);
-  const health = Object.values(healthMap ?? {}).sort((a, b) => a.site.localeCompare(b.site));
+  const health = healthBySite(healthMap);
   return {
     now,
     counts,

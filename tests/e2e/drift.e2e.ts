@@ -17,8 +17,8 @@ const HEALTH_WAIT_MS = 12_000;
 
 type HealthReport = { site: string; url: string; status: string; detail?: string; at: number };
 
-/** The X health report the background stored, from raw IndexedDB (kv store, key "health"). */
-async function xHealth(h: E2EHarness): Promise<HealthReport | null> {
+/** The X health report the background stored for the page at `url`, from raw IndexedDB (kv store, key "health": per tab). */
+async function xHealth(h: E2EHarness, url: string): Promise<HealthReport | null> {
   const all = await h.extEvaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const req = indexedDB.open('replyclock');
@@ -36,7 +36,7 @@ async function xHealth(h: E2EHarness): Promise<HealthReport | null> {
       db.close();
     }
   });
-  return ((all as Record<string, HealthReport> | null) ?? {})['x'] ?? null;
+  return Object.values((all as Record<string, HealthReport> | null) ?? {}).find((r) => r.site === 'x' && r.url === url) ?? null;
 }
 
 /** Page errors and console errors of a page, content-script world included where the driver reports it. */
@@ -68,8 +68,8 @@ describe.each(browsers())('layout drift on X (e2e, %s)', (browser) => {
     const errors = collectErrors(page);
     await h.pause(7000); // the X adapter's health check runs 6 s after the page starts
     const health = await pollUntil(async () => {
-      const r = await xHealth(h);
-      return r && r.url === url && r.at >= since - 1000 ? r : undefined;
+      const r = await xHealth(h, url);
+      return r && r.at >= since - 1000 ? r : undefined;
     }, `an X health report for ${url}`, HEALTH_WAIT_MS);
     return { page, errors, health };
   }
@@ -97,16 +97,35 @@ describe.each(browsers())('layout drift on X (e2e, %s)', (browser) => {
     });
   }
 
-  it("the popup's detection list names X as not matching", async () => {
+  it("the popup names X as not matching while such a page is open, whatever another X tab reads", async () => {
     const { page } = await visit('renamed');
-    await page.close();
-    const popup = await h.openPopup();
+    // Another tab reads its timeline and reports later: the broken page is still open, so the popup still names it.
+    const good = 'https://x.com/notifications/mentions?drift=none';
+    await h.serveFixture(good, 'tests/fixtures/x/mentions.html');
+    const other = await h.open(good);
+    const mismatch = '[data-testid="health"] li[data-status="mismatch"]';
     try {
-      await h.waitFor(popup, '[data-testid="health"] li[data-status="mismatch"]');
-      const line = (await h.text(popup, '[data-testid="health"] li[data-status="mismatch"]')) ?? '';
-      expect(line).toMatch(/\bX\b/);
+      await h.pause(7000);
+      await pollUntil(async () => ((await xHealth(h, good))?.status === 'ok' ? true : undefined), 'the timeline tab to report ok', HEALTH_WAIT_MS);
+      let popup = await h.openPopup();
+      try {
+        await h.waitFor(popup, mismatch);
+        expect((await h.text(popup, mismatch)) ?? '').toMatch(/\bX\b/);
+      } finally {
+        await popup.close();
+      }
+      // The broken page closed: what it said describes no open page any more.
+      await page.close();
+      await pollUntil(async () => ((await xHealth(h, `https://x.com/notifications/mentions?drift=renamed`)) ? undefined : true), "the closed tab's report to go");
+      popup = await h.openPopup();
+      try {
+        await h.waitFor(popup, '[data-testid="health"] li[data-status="ok"]');
+        expect(await h.count(popup, mismatch)).toBe(0);
+      } finally {
+        await popup.close();
+      }
     } finally {
-      await popup.close();
+      await other.close();
     }
   });
 

@@ -235,15 +235,25 @@ describe('router handlers', () => {
     expect(s.storageWarning).toBeNull();
   });
 
-  it('keeps the latest health report per site for the popup', async () => {
+  it("keeps each tab's latest health report, and shows the popup each site's worst open tab", async () => {
     const db = freshDb();
     const d = deps(db);
-    const report = (status: string, at: number) => ({ rc: 1, type: 'content:health', payload: { report: { site: 'x', url: 'https://x.com/home', status, at } } });
-    await handleMessage(report('ok', T0), content, d);
-    await handleMessage(report('mismatch', T0 + MIN), content, d);
-    const reply = await handleMessage({ rc: 1, type: 'ui:summary', payload: {} }, page, d);
-    if (!reply.ok) throw new Error(reply.error);
-    expect((reply.value as { health: { status: string }[] }).health.map((h) => h.status)).toEqual(['mismatch']);
+    const report = (status: string, at: number, tab: number) =>
+      handleMessage({ rc: 1, type: 'content:health', payload: { report: { site: 'x', url: `https://x.com/t${tab}`, status, at } } }, { ...content, tab: { id: tab } }, d);
+    const shown = async () => {
+      const reply = await handleMessage({ rc: 1, type: 'ui:summary', payload: {} }, page, d);
+      if (!reply.ok) throw new Error(reply.error);
+      return (reply.value as { health: { status: string; url: string }[] }).health.map((h) => `${h.status} ${h.url}`);
+    };
+    await report('ok', T0, 7);
+    await report('mismatch', T0 + MIN, 7);
+    expect(await shown()).toEqual(['mismatch https://x.com/t7']);
+    // Another tab reading its timeline, later: the first tab still does not match, and the popup still says so.
+    await report('ok', T0 + 2 * MIN, 8);
+    expect(await shown()).toEqual(['mismatch https://x.com/t7']);
+    // The first tab's next visit matches again.
+    await report('ok', T0 + 3 * MIN, 7);
+    expect(await shown()).toEqual(['ok https://x.com/t7']);
   });
 
   it('deletes everything on ui:delete-all', async () => {
