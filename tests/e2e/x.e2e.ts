@@ -16,8 +16,9 @@ const byConversation = (conv: string): string => `replyclock-badge[data-conversa
 const byMessage = (msg: string): string => `replyclock-badge[data-message="${msg}"]`;
 
 // X's reply flow on a timeline, as the page script of the fixture: a tweet's Reply button opens the dialog in #layers
-// ("Replying to @author", composer, Reply button); sending closes it and shows the "Your post was sent · View" toast,
-// whose link is the new post (its id a snowflake of the send time). Test ids as X ships them (see x-selectors.ts).
+// at its own URL (/compose/post: "Replying to @author", composer, Reply button); sending closes it, goes back to the
+// timeline's URL and shows the "Your post was sent · View" toast, whose link is the new post (its id a snowflake of
+// the send time). Test ids as X ships them (see x-selectors.ts).
 const REPLY_FLOW = String.raw`<div id="layers"></div><script>
   const layers = document.getElementById('layers');
   document.addEventListener('click', (e) => {
@@ -27,9 +28,11 @@ const REPLY_FLOW = String.raw`<div id="layers"></div><script>
       layers.innerHTML = '<div role="dialog" aria-modal="true"><div><div>Replying to <a href="/' + author + '" role="link">@' + author + '</a></div>' +
         '<div data-testid="tweetTextarea_0" role="textbox" contenteditable="true">Sorry about that, we sent you a DM</div>' +
         '<button data-testid="tweetButton" type="button"><span>Reply</span></button></div></div>';
+      history.pushState({}, '', '/compose/post');
     } else if (e.target.closest('[data-testid="tweetButton"]')) {
       const id = String(BigInt(Date.now() - 1288834974657) << 22n);
       layers.innerHTML = '';
+      history.back();
       setTimeout(() => (layers.innerHTML = '<div data-testid="toast" role="alert"><div><span>Your post was sent.</span><a href="/AcmeSupport/status/' + id + '" role="link"><span>View</span></a></div></div>'), 300);
     }
   });

@@ -29,8 +29,12 @@ export const X = {
   dialog: ['[role="dialog"]'],
   /** The dialog's send button ("Reply" / "Post"); inline boxes on status pages are tweetButtonInline, not watched. */
   sendButton: ['[data-testid="tweetButton"]'],
+  /** The composer's text box: what the agent typed names nobody the dialog replies to. */
+  composer: ['[data-testid^="tweetTextarea_"]'],
   /** "Your post was sent · View": its link is the new post's permalink. After any send. */
   toast: ['[data-testid="toast"]'],
+  /** The toast's link, watched too: a toast whose link is drawn after it, or a toast element X reuses. */
+  toastLink: ['[data-testid="toast"] a[href*="/status/"]'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type XSelector = keyof typeof X;

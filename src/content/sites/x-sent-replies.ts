@@ -3,9 +3,12 @@
 // somebody opened its thread. What X does show: the reply dialog is opened by a tweet's own Reply button (or the "r"
 // shortcut on the focused tweet), and after sending, a toast "Your post was sent · View" whose link is the new post's
 // permalink. The three together say which customer tweet the brand answered, with which post, and when.
-// A send counts only when the dialog names the author of the tweet whose Reply was pressed ("Replying to @jane"): a
-// dialog that was closed and a new post written instead answers nobody. Inline reply boxes are left alone: their
-// replies show in the thread on the page, where the thread reader sees them (x.ts).
+// A send counts only from a dialog that links the author of the tweet whose Reply was pressed ("Replying to @jane",
+// the tweet shown above the composer; never what the agent typed): a dialog closed unsent and a new post written
+// instead answers nobody. Inline reply boxes are left alone: their replies show in the thread on the page, where the
+// thread reader sees them (x.ts).
+// X opens the dialog at a URL of its own (/compose/post) and goes back after sending: each is a page visit of its own
+// (lifecycle.ts), so what was pressed and sent is kept for the content script's life, not the visit's.
 import { normHandle } from '../handles.ts';
 import type { SiteContext } from '../site.ts';
 import { any } from './x-selectors.ts';
@@ -39,6 +42,14 @@ export function snowflakeTime(id: string): number | null {
   }
 }
 
+/** The tweet whose Reply the agent pressed last (its dialog may be open); kept until its toast or the next Reply. */
+let replying: ReplyTarget | null = null;
+/** Sent from a dialog naming that tweet's author: waiting for X's toast. */
+let sent: { target: ReplyTarget; at: number } | null = null;
+
+/** A second send within this long of one that counted is the same send (a double click, a repeated shortcut). */
+const REPEAT_MS = 2000;
+
 export function watchSentReplies(
   ctx: Pick<SiteContext, 'signal'>,
   brands: ReadonlySet<string>,
@@ -47,22 +58,28 @@ export function watchSentReplies(
   now: () => number = Date.now,
 ): SentReplies {
   const tweet = any('tweet');
-  /** The tweet whose Reply the agent pressed last (its dialog may be open). */
-  let replying: ReplyTarget | null = null;
-  /** Sent from a dialog naming that tweet's author: waiting for X's toast. */
-  let sent: { target: ReplyTarget; at: number } | null = null;
+  const composer = any('composer');
 
   const pressReply = (article: Element | null): void => {
     replying = article ? targetOf(article) : null;
   };
+  /** Whether `dialog` links the customer's profile outside the composer (the "Replying to" line, the tweet above it). */
+  const names = (dialog: Element, handle: string): boolean => {
+    const links = dialog.querySelectorAll('a[href]');
+    for (let i = 0; i < links.length; i++) {
+      const a = links[i]!;
+      if (normHandle(/^\/([A-Za-z0-9_]{1,50})\/?$/.exec(a.getAttribute('href') ?? '')?.[1]) === handle && !a.closest(composer)) return true;
+    }
+    return false;
+  };
   const send = (from: Element): void => {
+    // A disabled button (nothing typed yet) sends nothing.
+    if (from.closest('[disabled], [aria-disabled="true"]')) return;
     const dialog = from.closest(any('dialog'));
     const target = replying;
-    sent = null; // a toast after this send is this send's, whatever came before
-    // A dialog that does not name the customer is a new post (or another tweet's reply): it answers nobody.
-    if (!dialog || !target || !(dialog.textContent ?? '').toLowerCase().includes(`@${target.handle.toLowerCase()}`)) return;
-    sent = { target, at: now() };
-    replying = null;
+    if (!dialog || !target || (sent?.target === target && now() - sent.at < REPEAT_MS)) return;
+    // Otherwise a new post, or a reply to another tweet: whatever toast follows answers nobody.
+    sent = names(dialog, normHandle(target.handle)!) ? { target, at: now() } : null;
   };
 
   const opts = { capture: true, signal: ctx.signal };
@@ -86,7 +103,7 @@ export function watchSentReplies(
       if (!el?.closest) return;
       // Ctrl/Cmd+Enter sends from the composer; "r" replies to the focused tweet (X's keyboard shortcuts).
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) send(el);
-      else if (e.key === 'r' && !e.ctrlKey && !e.metaKey && !e.altKey && !(el as HTMLElement).isContentEditable && !/^(INPUT|TEXTAREA)$/.test(el.tagName))
+      else if (e.key === 'r' && !e.ctrlKey && !e.metaKey && !e.altKey && !(el as HTMLElement).isContentEditable && !/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))
         pressReply(el.closest(tweet));
     },
     opts,
@@ -103,6 +120,7 @@ export function watchSentReplies(
         sent = null;
         const handle = normHandle(m[1]);
         if (!s || now() - s.at > TOAST_WITHIN_MS || !handle || !brands.has(handle)) return;
+        if (replying === s.target) replying = null;
         // The post's own time; the send time when the id says something implausible (not a snowflake, or not from around the send).
         const made = snowflakeTime(m[2]!);
         const at = made !== null && made > s.at - 10 * 60_000 && made < now() + 60_000 ? made : s.at;

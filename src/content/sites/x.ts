@@ -314,11 +314,15 @@ function init(ctx: SiteContext): void {
     },
   );
   const toastSel = any('toast');
-  ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}, ${toastSel}`, (el) => {
+  ctx.observe(`${tweetSel}, ${any('userName')}, ${any('statusTime')}, ${toastSel}, ${any('toastLink')}`, (el) => {
     // Only the tweet selectors match <article> elements: no need to look up from one.
     const article = el.localName === 'article' ? el : el.closest(tweetSel);
-    // (No toast is inside a tweet: the test costs tweets nothing.)
-    if (!article) return void (el.matches(toastSel) && sentReplies.toast(el));
+    // (No toast is inside a tweet: the test costs tweets nothing. A toast and its link can both arrive: the first use counts.)
+    if (!article) {
+      const toast = el.closest(toastSel);
+      if (toast) sentReplies.toast(toast);
+      return;
+    }
     if (pending.size === 0) queueMicrotask(flush);
     pending.add(article);
   });

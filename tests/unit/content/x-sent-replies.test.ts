@@ -40,14 +40,14 @@ async function start(): Promise<void> {
   await settle();
 }
 
-/** X's reply dialog, in its layer; `names` is whom its "Replying to" line names. */
-function openDialog(names: string | null): HTMLElement {
+/** X's reply dialog, in its layer; `names` is whom its "Replying to" line names, `typed` what the agent wrote. */
+function openDialog(names: string | null, typed = 'Sorry to hear that, we sent you a DM'): HTMLElement {
   const layer = document.createElement('div');
   layer.id = 'layers';
   layer.innerHTML =
     '<div role="dialog" aria-modal="true" aria-labelledby="modal-header"><div>' +
     (names ? `<div>Replying to <a href="/${names}" role="link">@${names}</a></div>` : '') +
-    '<div data-testid="tweetTextarea_0" role="textbox" contenteditable="true">Sorry to hear that, we sent you a DM</div>' +
+    `<div data-testid="tweetTextarea_0" role="textbox" contenteditable="true">${typed}</div>` +
     '<button data-testid="tweetButton" type="button"><span>Reply</span></button></div></div>';
   document.body.append(layer);
   return layer;
@@ -92,6 +92,31 @@ describe('X: replies sent from the reply dialog', () => {
     await vi.waitFor(() => expect(brandMessages(JANE)).toEqual([{ id: `x:${snowflake(madeAt)}`, at: madeAt }]), { timeout: 2000 });
   });
 
+  it('keeps what was pressed and sent across the dialog\'s own URL (/compose/post), and counts a double click once', async () => {
+    await start();
+    articleOf('1800000000000000001').querySelector<HTMLElement>('[data-testid="reply"]')!.click();
+    // X opens the dialog at its own URL and goes back after sending: both are new page visits for the runtime.
+    const go = async (path: string) => {
+      history.pushState({}, '', path);
+      dispatchEvent(new PopStateEvent('popstate'));
+      const before = badgeOf(BOB);
+      // The new visit has drawn badges of its own.
+      await vi.waitFor(() => expect(badgeOf(BOB) && badgeOf(BOB) !== before && badgeOf(BOB).isConnected).toBe(true));
+    };
+    await go('/compose/post');
+    const layer = openDialog('jane_doe');
+    const button = layer.querySelector<HTMLElement>('[data-testid="tweetButton"]')!;
+    button.setAttribute('aria-disabled', 'true');
+    button.click(); // nothing typed yet: X sends nothing
+    button.removeAttribute('aria-disabled');
+    button.click();
+    await go('/notifications/mentions');
+    const madeAt = Date.now() - 2000;
+    await send(layer, 'click', `/AcmeSupport/status/${snowflake(madeAt)}`); // the double click's second
+    expect(badgeOf(JANE).dataset.state).toBe('answered');
+    await vi.waitFor(() => expect(brandMessages(JANE)).toEqual([{ id: `x:${snowflake(madeAt)}`, at: madeAt }]), { timeout: 2000 });
+  });
+
   it('works from the keyboard too: "r" on the focused tweet, Ctrl+Enter in the dialog', async () => {
     await start();
     const article = articleOf('1800000000000000002') as HTMLElement;
@@ -107,6 +132,10 @@ describe('X: replies sent from the reply dialog', () => {
     articleOf('1800000000000000001').querySelector<HTMLElement>('[data-testid="reply"]')!.click();
     openDialog('jane_doe').remove(); // cancelled
     await send(openDialog(null), 'click', `/AcmeSupport/status/${snowflake(Date.now() - 1000)}`);
+    // Typing the customer's handle does not make a new post a reply to their tweet, nor does a longer handle.
+    await settle(2100);
+    await send(openDialog(null, 'Hi <a href="/jane_doe">@jane_doe</a>, see our update'), 'click', `/AcmeSupport/status/${snowflake(Date.now() - 1000)}`);
+    await send(openDialog('jane_doe_2'), 'click', `/AcmeSupport/status/${snowflake(Date.now() - 1000)}`);
     expect(badgeOf(JANE).dataset.state).toBe('breached');
     await settle(300);
     expect(brandMessages(JANE)).toEqual([]);
