@@ -58,13 +58,16 @@ async function updateToolbar(): Promise<void> {
 const REFRESH = { quietMs: SUMMARY_REFRESH_MS, maxWaitMs: 4 * SUMMARY_REFRESH_MS, onError: () => undefined };
 const scheduleToolbar = coalesced(updateToolbar, REFRESH);
 
+/** Tab ids need no "tabs" permission (only their addresses and titles do). */
+const openTabs = async (): Promise<ReadonlySet<number>> => new Set((await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
+
 // The popup's figures, materialised for its first paint (see SUMMARY_CACHE_KEY).
 const summaryArea = browser.storage.session ?? browser.storage.local;
 async function publishSummary(): Promise<void> {
   // A burst of writes is over (or has lasted 2 s): its fact deltas are folded into their days first (facts.ts). Readers
   // apply deltas anyway: a fold that fails must not stop the figures.
   await compactFacts(db).catch(() => 0);
-  const summary = await buildSummary(db, { now: Date.now(), config: await config(), t });
+  const summary = await buildSummary(db, { now: Date.now(), config: await config(), t, openTabs: await openTabs().catch(() => null) });
   await summaryArea.set({ [SUMMARY_CACHE_KEY]: summary });
 }
 const scheduleSummary = coalesced(publishSummary, REFRESH);
@@ -93,6 +96,7 @@ const routerDeps: RouterDeps = {
   t,
   changed: broadcastChanged,
   rememberTab: (tabId, ids) => quiet(tabs.remember(tabId, ids)),
+  openTabs,
 };
 
 /** The router reads the config for the sender check and again in the handler: one load per message is enough. */
@@ -125,6 +129,11 @@ browser.notifications.onClicked.addListener((notificationId) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   quiet(tabs.forget(tabId));
   quiet(forgetTabHealth(db, tabId));
+});
+// A tab loading another page (on any site: its address is not ours to see) no longer shows what it reported on. A
+// report from the last 2 s stays: it may be the new page's, overtaking the event.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') quiet(forgetTabHealth(db, tabId, Date.now() - 2000));
 });
 
 onConfigChanged(() => {

@@ -46,6 +46,8 @@ export interface RouterDeps {
   changed: (ids: string[], from?: { tabId: number; answered?: ReadonlySet<string> }) => void;
   /** Remember which tab draws which conversations (for targeted broadcasts). */
   rememberTab?: (tabId: number, ids: string[]) => void;
+  /** The ids of the tabs open now (the popup's detection health shows only theirs). */
+  openTabs?: () => Promise<ReadonlySet<number>>;
 }
 
 type Handler<T extends RequestType> = (payload: RequestPayload<T>, sender: Sender, deps: RouterDeps) => Promise<Responses[T]>;
@@ -136,7 +138,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const [snap] = withHours([toSnapshot(res.record, res.version, now)], await deps.config(), now);
     return { conversation: snap! };
   },
-  'ui:summary': async (p, _s, deps) => buildSummary(deps.db, { now: p.now ?? deps.now(), config: await deps.config(), t: deps.t }),
+  'ui:summary': async (p, _s, deps) =>
+    buildSummary(deps.db, { now: p.now ?? deps.now(), config: await deps.config(), t: deps.t, openTabs: await deps.openTabs?.().catch(() => null) }),
   'ui:list': async (p, _s, deps) => {
     const now = deps.now();
     let recs: ConversationRecord[];

@@ -227,7 +227,10 @@ export async function liveState(db: ReplyclockDb, now: number, limit = WAITING_L
   return fast ?? liveStateByScan(db, now, limit);
 }
 
-export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config: TeamConfig; t: Translate }): Promise<PopupSummary> {
+export async function buildSummary(
+  db: ReplyclockDb,
+  ctx: { now: number; config: TeamConfig; t: Translate; /** Tabs open now (detection health shows only theirs); unknown: all kept. */ openTabs?: ReadonlySet<number> | null },
+): Promise<PopupSummary> {
   const { now, config } = ctx;
   const end = now + 1;
   // The live counts and the 30-day window's facts (one read serves all three periods) are read side by side, with the
@@ -241,7 +244,7 @@ export async function buildSummary(db: ReplyclockDb, ctx: { now: number; config:
   const today = periodFromFacts(facts, localMidnight(now), end, config);
   const days7 = periodFromFacts(facts, now - 7 * DAY, end, config);
   const days30 = periodFromFacts(facts, now - 30 * DAY, end, config);
-  const health = healthBySite(healthMap);
+  const health = healthBySite(healthMap, ctx.openTabs);
   return {
     now,
     counts,

@@ -27,7 +27,7 @@ export const KV = {
   notified: 'notified',
   /** Human-readable warning shown in the popup after storage pressure forced a prune. */
   storageWarning: 'storageWarning',
-  /** Latest HealthReport per site (Record<site, HealthReport>). */
+  /** Latest HealthReport per tab (Record<`tab:<id>`, HealthReport>; background/health.ts). */
   health: 'health',
   lastTick: 'lastTick',
   lastPrune: 'lastPrune',

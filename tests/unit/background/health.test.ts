@@ -35,7 +35,7 @@ describe('detection health per tab', () => {
     expect(healthBySite(undefined)).toEqual([]);
   });
 
-  it("a closed tab's report goes; a new browser session forgets every tab's", async () => {
+  it("a closed tab's report goes, a report that raced its closing is not shown, a new browser session forgets all", async () => {
     const db = freshDb();
     await recordHealth(db, report('x', 'mismatch', T0), 1);
     await recordHealth(db, report('x', 'ok', T0), 2);
@@ -43,15 +43,29 @@ describe('detection health per tab', () => {
     await forgetTabHealth(db, 1);
     expect(await shown(db)).toEqual(['x ok', 'zendesk ok']);
     await forgetTabHealth(db, 99); // never reported: nothing to do
+    // Tab 4 closed, but its last report was stored after that: only open tabs are shown.
+    await recordHealth(db, report('facebook', 'mismatch', T0), 4);
+    expect(healthBySite(await kvGet(db, KV.health), new Set([2, 3])).map((h) => `${h.site} ${h.status}`)).toEqual(['x ok', 'zendesk ok']);
     await clearTabHealth(db);
     expect(await shown(db)).toEqual([]);
   });
 
-  it('a per-site report stored by an older version is superseded by the first tab report of that site', async () => {
+  it("a tab loading another page loses its report, unless the report is newer than the load (the new page's own)", async () => {
+    const db = freshDb();
+    await recordHealth(db, report('x', 'mismatch', T0), 1);
+    await recordHealth(db, report('x', 'ok', T0 + 5 * MIN), 2);
+    await forgetTabHealth(db, 1, T0 + MIN);
+    await forgetTabHealth(db, 2, T0 + MIN);
+    expect(await shown(db)).toEqual(['x ok']);
+  });
+
+  it('keeps no report without a tab, and drops the per-site reports an older version stored', async () => {
     const db = freshDb();
     await kvSet(db, KV.health, { x: report('x', 'mismatch', T0), facebook: report('facebook', 'ok', T0) });
+    expect(await shown(db)).toEqual([]);
+    await recordHealth(db, report('zendesk', 'ok', T0), undefined);
     await recordHealth(db, report('x', 'ok', T0 + MIN), 4);
-    expect(await shown(db)).toEqual(['facebook ok', 'x ok']);
-    expect(Object.keys((await kvGet<Record<string, HealthReport>>(db, KV.health))!).sort()).toEqual(['facebook', 'tab:4']);
+    expect(await shown(db)).toEqual(['x ok']);
+    expect(Object.keys((await kvGet<Record<string, HealthReport>>(db, KV.health))!)).toEqual(['tab:4']);
   });
 });
