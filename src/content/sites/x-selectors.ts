@@ -60,6 +60,10 @@ export function all(root: ParentNode, key: XSelector): Element[] {
   return [];
 }
 
+/** A profile link's href: /<handle>. */
+export const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,50})\/?$/;
+/** A status permalink's href (relative, or absolute on x.com / twitter.com): handle, status id. */
+export const STATUS_HREF = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
 /** Status pages: /<handle>/status/<id>. */
 export const STATUS_PATH = /^\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
 /** Pages that should show tweets: the health check expects tweets there after a grace period. */

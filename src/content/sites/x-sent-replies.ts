@@ -11,7 +11,7 @@
 // (lifecycle.ts), so what was pressed and sent is kept for the content script's life, not the visit's.
 import { normHandle } from '../handles.ts';
 import type { SiteContext } from '../site.ts';
-import { any } from './x-selectors.ts';
+import { any, PROFILE_HREF, STATUS_HREF } from './x-selectors.ts';
 
 /** What the Reply button's tweet is, when it is a customer conversation the page tracks. */
 export interface ReplyTarget {
@@ -28,7 +28,6 @@ export interface SentReplies {
 
 /** How long after the send button the "sent" toast still belongs to that send. */
 const TOAST_WITHIN_MS = 60_000;
-const STATUS_LINK = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
 /** X's ids are snowflakes: milliseconds since X's epoch in the bits above the 22 lowest. */
 const X_EPOCH_MS = 1288834974657;
 
@@ -68,7 +67,7 @@ export function watchSentReplies(
     const links = dialog.querySelectorAll('a[href]');
     for (let i = 0; i < links.length; i++) {
       const a = links[i]!;
-      if (normHandle(/^\/([A-Za-z0-9_]{1,50})\/?$/.exec(a.getAttribute('href') ?? '')?.[1]) === handle && !a.closest(composer)) return true;
+      if (normHandle(PROFILE_HREF.exec(a.getAttribute('href') ?? '')?.[1]) === handle && !a.closest(composer)) return true;
     }
     return false;
   };
@@ -113,7 +112,7 @@ export function watchSentReplies(
     toast(el) {
       const links = el.querySelectorAll('a[href]');
       for (let i = 0; i < links.length; i++) {
-        const m = STATUS_LINK.exec(links[i]!.getAttribute('href') ?? '');
+        const m = STATUS_HREF.exec(links[i]!.getAttribute('href') ?? '');
         if (!m) continue;
         // The send's toast, whatever it links: a post of another account (the agent signed in as somebody else) answers nothing.
         const s = sent;

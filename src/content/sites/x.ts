@@ -5,7 +5,7 @@ import type { ObservedConversation, ObservedMessage } from '../../shared/protoco
 import { brandSet, handleOfLink, mentionedHandles, normHandle } from '../handles.ts';
 import type { SiteContext, SiteDefinition } from '../site.ts';
 import { isXChatUrl, isXUrl } from '../site-urls.ts';
-import { any, all, first, STATUS_PATH, TWEET_PAGES, X, type XSelector } from './x-selectors.ts';
+import { any, all, first, PROFILE_HREF, STATUS_HREF, STATUS_PATH, TWEET_PAGES, X, type XSelector } from './x-selectors.ts';
 import { watchSentReplies } from './x-sent-replies.ts';
 
 export interface XTweet {
@@ -33,8 +33,6 @@ export interface XTweet {
 
 export type ReadResult = { ok: true; tweet: XTweet } | { ok: false; reason: string };
 
-const PROFILE_HREF = /^\/([A-Za-z0-9_]{1,50})\/?$/;
-const STATUS_HREF = /^(?:https?:\/\/(?:x|twitter)\.com)?\/([A-Za-z0-9_]{1,50})\/status\/(\d{1,25})/;
 
 const QUOTED = any('quoted');
 const PROMOTED = any('promoted');
